@@ -1,0 +1,86 @@
+package dev.palisade.dsl.diag;
+
+/**
+ * Every diagnostic Palisade can report, with a stable id. Ids never change meaning; retired ids
+ * are not reused. The README lists them.
+ */
+public enum DiagnosticCode {
+    // P00xx: the file itself
+    UNREADABLE_FILE("P0001", "file cannot be read"),
+    NOT_TEXT("P0002", "file is not UTF-8 text"),
+    FILE_TOO_LARGE("P0003", "file is larger than a policy can be"),
+    EMPTY_FILE("P0004", "file declares nothing"),
+    TOO_MANY_ERRORS("P0005", "too many errors, the rest are not shown"),
+
+    // P01xx: syntax
+    SYNTAX("P0101", "syntax error"),
+    UNTERMINATED_STRING("P0102", "unterminated string"),
+    INVALID_CHARACTER("P0103", "character not allowed here"),
+    NESTING_TOO_DEEP("P0104", "nesting too deep"),
+    UNTERMINATED_COMMENT("P0105", "unterminated comment"),
+    INVALID_ESCAPE("P0106", "invalid escape sequence"),
+
+    // P02xx: declarations and structure
+    DUPLICATE_POLICY("P0201", "duplicate policy name"),
+    UNKNOWN_BLOCK("P0202", "unknown block"),
+    DUPLICATE_SETTING("P0203", "setting given twice"),
+    UNKNOWN_TIER("P0204", "unknown tier"),
+    DUPLICATE_TIER("P0205", "duplicate tier"),
+    MISSING_SELECTOR("P0206", "policy has no selector"),
+    INVALID_NAME("P0207", "invalid name"),
+    INVALID_NUMBER("P0208", "invalid number"),
+
+    // P03xx: application layer policy
+    UNKNOWN_METHOD("P0301", "unknown HTTP method"),
+    DUPLICATE_METHOD("P0302", "method listed twice"),
+    PATH_NOT_ABSOLUTE("P0303", "path does not start with /"),
+    PATH_HAS_QUERY_OR_FRAGMENT("P0304", "path contains ? or #"),
+    PATH_NOT_NORMALIZABLE("P0305", "path can never match a request"),
+    PATH_NOT_NORMAL("P0306", "path is not in normal form"),
+    CONTRADICTING_RULES("P0307", "allow rule is overridden by a deny rule"),
+    DUPLICATE_RULE("P0308", "rule repeats an earlier rule"),
+    PATH_TOO_LONG("P0309", "path longer than 1024 characters"),
+
+    // P04xx: selectors
+    SELECTOR_SYNTAX("P0401", "invalid selector"),
+    INVALID_LABEL_KEY("P0402", "invalid label key"),
+
+    // P05xx: web application firewall
+    UNKNOWN_RULE_ID("P0501", "unknown rule id"),
+    DUPLICATE_RULE_ID("P0502", "duplicate rule id"),
+    UNKNOWN_OPERATOR("P0503", "unknown operator"),
+    UNKNOWN_TRANSFORMATION("P0504", "unknown transformation"),
+    UNKNOWN_VARIABLE("P0505", "unknown variable"),
+    OUT_OF_RANGE("P0506", "value out of range"),
+    INVALID_REGEX("P0507", "invalid regular expression"),
+    MISSING_FILE("P0508", "included file not found"),
+    UNKNOWN_PHASE("P0509", "unknown phase"),
+    RESERVED_RULE_ID("P0510", "rule id reserved for the Core Rule Set"),
+
+    // P06xx: logging
+    INVALID_DURATION("P0601", "invalid duration"),
+
+    // P07xx: tests
+    UNKNOWN_POLICY("P0701", "test names an unknown policy"),
+    INVALID_STATUS("P0702", "invalid HTTP status"),
+    NO_WORKLOAD("P0703", "test workload cannot be inferred"),
+
+    // P09xx: our own failures
+    INTERNAL("P0900", "internal compiler error");
+
+    private final String id;
+    private final String title;
+
+    DiagnosticCode(String id, String title) {
+        this.id = id;
+        this.title = title;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+}
