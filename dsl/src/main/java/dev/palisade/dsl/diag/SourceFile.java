@@ -12,11 +12,42 @@ public final class SourceFile {
     private final String name;
     private final String text;
     private final int[] lineStarts;
+    private final int[] codePointOffsets;
 
     public SourceFile(String name, String text) {
         this.name = name;
         this.text = text;
         this.lineStarts = findLineStarts(text);
+        this.codePointOffsets = text.codePointCount(0, text.length()) == text.length()
+                ? null
+                : text.codePoints().map(c -> Character.charCount(c)).toArray();
+        if (codePointOffsets != null) {
+            int sum = 0;
+            for (int i = 0; i < codePointOffsets.length; i++) {
+                int width = codePointOffsets[i];
+                codePointOffsets[i] = sum;
+                sum += width;
+            }
+        }
+    }
+
+    /**
+     * The UTF-16 offset of a code point index. ANTLR counts code points; Java strings and
+     * editors' columns count UTF-16 units. They differ only past characters outside the BMP.
+     */
+    public int offsetOfCodePoint(int codePointIndex) {
+        if (codePointOffsets == null || codePointIndex <= 0) {
+            return codePointIndex;
+        }
+        if (codePointIndex >= codePointOffsets.length) {
+            return text.length() + codePointIndex - codePointOffsets.length;
+        }
+        return codePointOffsets[codePointIndex];
+    }
+
+    /** The span of ANTLR's code point range {@code [start, stop]} (inclusive, as tokens say). */
+    public Span spanOfCodePoints(int start, int stop) {
+        return span(offsetOfCodePoint(start), offsetOfCodePoint(stop + 1));
     }
 
     public String name() {

@@ -1,0 +1,74 @@
+package dev.palisade.dsl.ast;
+
+import dev.palisade.dsl.diag.Span;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code test www { ... }}: example requests with their expected decisions, and properties.
+ * The name is a policy's: without {@code labels}, the test's workload is one that policy selects.
+ */
+public record TestDecl(
+        Name name,
+        Optional<Map<String, String>> labels,
+        Optional<StringLiteral> namespace,
+        List<TestCase> cases,
+        List<Property> properties,
+        Span span) {
+
+    public TestDecl {
+        labels = labels.map(Map::copyOf);
+        cases = List.copyOf(cases);
+        properties = List.copyOf(properties);
+    }
+
+    /** {@code GET "/robots.txt" from serviceaccount "web" -> allow}. */
+    public record TestCase(
+            MethodRef method,
+            StringLiteral target,
+            Optional<StringLiteral> sourceServiceAccount,
+            Optional<StringLiteral> sourceNamespace,
+            List<Header> headers,
+            List<Field> form,
+            Optional<StringLiteral> body,
+            Expectation expected,
+            String text,
+            Span span) {
+        public TestCase {
+            headers = List.copyOf(headers);
+            form = List.copyOf(form);
+        }
+    }
+
+    public record Header(StringLiteral name, StringLiteral value) {}
+
+    public record Field(Name name, StringLiteral value) {}
+
+    /** {@code allow}, {@code deny}, {@code deny 403}, {@code deny rule 942100}. */
+    public record Expectation(boolean allow, Optional<NumberLiteral> status, List<NumberLiteral> ruleIds, Span span) {
+        public Expectation {
+            ruleIds = List.copyOf(ruleIds);
+        }
+    }
+
+    /** {@code property "only listed paths pass" { for all GET paths not in ["/"] -> deny }}. */
+    public record Property(StringLiteral title, List<Quantifier> statements, Span span) {
+        public Property {
+            statements = List.copyOf(statements);
+        }
+    }
+
+    /** One {@code for all} statement: the methods, the path set, and what must hold for each. */
+    public record Quantifier(List<MethodRef> methods, Optional<PathSet> paths, Expectation expected, Span span) {
+        public Quantifier {
+            methods = List.copyOf(methods);
+        }
+    }
+
+    public record PathSet(boolean negated, boolean prefix, List<StringLiteral> paths, Span span) {
+        public PathSet {
+            paths = List.copyOf(paths);
+        }
+    }
+}

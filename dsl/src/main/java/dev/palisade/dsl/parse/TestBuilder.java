@@ -1,0 +1,141 @@
+package dev.palisade.dsl.parse;
+
+import dev.palisade.dsl.ast.MethodRef;
+import dev.palisade.dsl.ast.NumberLiteral;
+import dev.palisade.dsl.ast.StringLiteral;
+import dev.palisade.dsl.ast.TestDecl;
+import dev.palisade.dsl.diag.DiagnosticCode;
+import dev.palisade.dsl.diag.Diagnostics;
+import dev.palisade.dsl.grammar.PalisadeParser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Parse tree → AST for {@code test} blocks. */
+final class TestBuilder {
+    private final Literals literals;
+    private final Diagnostics diagnostics;
+
+    TestBuilder(Literals literals, Diagnostics diagnostics) {
+        this.literals = literals;
+        this.diagnostics = diagnostics;
+    }
+
+    TestDecl test(PalisadeParser.TestDeclContext context) {
+        Map<String, String> labels = null;
+        StringLiteral namespace = null;
+        List<TestDecl.TestCase> cases = new ArrayList<>();
+        List<TestDecl.Property> properties = new ArrayList<>();
+        for (PalisadeParser.TestItemContext item : context.testItem()) {
+            if (item instanceof PalisadeParser.TestLabelsContext labelsItem) {
+                if (labels != null) {
+                    duplicate(item, "labels");
+                    continue;
+                }
+                labels = new LinkedHashMap<>();
+                for (PalisadeParser.LabelContext label : labelsItem.label()) {
+                    labels.put(label.labelKey().getText(), literals.string(label.string()).value());
+                }
+            } else if (item instanceof PalisadeParser.TestNamespaceContext namespaceItem) {
+                if (namespace != null) {
+                    duplicate(item, "namespace");
+                    continue;
+                }
+                namespace = literals.string(namespaceItem.string());
+            } else if (item instanceof PalisadeParser.TestCaseContext testCase) {
+                cases.add(testCase(testCase));
+            } else {
+                properties.add(property((PalisadeParser.TestPropertyContext) item));
+            }
+        }
+        return new TestDecl(literals.name(context.name()), Optional.ofNullable(labels), Optional.ofNullable(namespace),
+                cases, properties, literals.span(context));
+    }
+
+    private void duplicate(PalisadeParser.TestItemContext item, String what) {
+        diagnostics.error(DiagnosticCode.DUPLICATE_SETTING, literals.span(item.getStart()),
+                "test has a second `" + what + "`", "keep one");
+    }
+
+    private TestDecl.TestCase testCase(PalisadeParser.TestCaseContext context) {
+        MethodRef method = methodRef(context.method());
+        StringLiteral serviceAccount = null;
+        StringLiteral sourceNamespace = null;
+        List<TestDecl.Header> headers = new ArrayList<>();
+        List<TestDecl.Field> form = new ArrayList<>();
+        StringLiteral body = null;
+        for (PalisadeParser.RequestPartContext part : context.requestPart()) {
+            if (part instanceof PalisadeParser.RequestSourceContext source) {
+                serviceAccount = literals.string(source.string(0));
+                if (source.string().size() > 1) {
+                    sourceNamespace = literals.string(source.string(1));
+                }
+            } else if (part instanceof PalisadeParser.RequestSourceNamespaceContext source) {
+                sourceNamespace = literals.string(source.string());
+            } else if (part instanceof PalisadeParser.RequestHeaderContext header) {
+                headers.add(new TestDecl.Header(literals.string(header.string(0)), literals.string(header.string(1))));
+            } else if (part instanceof PalisadeParser.RequestFormContext fields) {
+                for (PalisadeParser.FieldContext field : fields.field()) {
+                    form.add(new TestDecl.Field(literals.name(field.name()), literals.string(field.string())));
+                }
+            } else if (part instanceof PalisadeParser.RequestJsonContext json) {
+                body = literals.string(json.string());
+            } else {
+                body = literals.string(((PalisadeParser.RequestBodyContext) part).string());
+            }
+        }
+        return new TestDecl.TestCase(method, literals.string(context.string()), Optional.ofNullable(serviceAccount),
+                Optional.ofNullable(sourceNamespace), headers, form, Optional.ofNullable(body),
+                expectation(context.expectation()), literals.text(context), literals.span(context));
+    }
+
+    private MethodRef methodRef(PalisadeParser.MethodContext context) {
+        if (context.string() != null) {
+            return new MethodRef(literals.string(context.string()).value(), true, literals.span(context));
+        }
+        return new MethodRef(context.getText(), false, literals.span(context));
+    }
+
+    private TestDecl.Expectation expectation(PalisadeParser.ExpectationContext context) {
+        if (context instanceof PalisadeParser.ExpectAllowContext) {
+            return new TestDecl.Expectation(true, Optional.empty(), List.of(), literals.span(context));
+        }
+        PalisadeParser.ExpectDenyContext deny = (PalisadeParser.ExpectDenyContext) context;
+        List<NumberLiteral> numbers = new ArrayList<>();
+        deny.number().forEach(number -> numbers.add(literals.number(number)));
+        Optional<NumberLiteral> status = Optional.empty();
+        // `deny 403 rule 1, 2`: the number before `rule` is the status, the rest rule ids.
+        boolean hasStatus = !numbers.isEmpty() && (deny.RULE() == null
+                || deny.number(0).getStart().getTokenIndex() < deny.RULE().getSymbol().getTokenIndex());
+        if (hasStatus) {
+            status = Optional.of(numbers.remove(0));
+        }
+        return new TestDecl.Expectation(false, status, numbers, literals.span(context));
+    }
+
+    private TestDecl.Property property(PalisadeParser.TestPropertyContext context) {
+        List<TestDecl.Quantifier> statements = new ArrayList<>();
+        for (PalisadeParser.PropertyItemContext item : context.propertyItem()) {
+            List<MethodRef> methods = new ArrayList<>();
+            if (item.methodList() != null) {
+                item.methodList().method().forEach(method -> methods.add(methodRef(method)));
+            }
+            Optional<TestDecl.PathSet> paths = Optional.ofNullable(item.pathSet()).map(this::pathSet);
+            statements.add(new TestDecl.Quantifier(methods, paths, expectation(item.expectation()), literals.span(item)));
+        }
+        return new TestDecl.Property(literals.string(context.string()), statements, literals.span(context));
+    }
+
+    private TestDecl.PathSet pathSet(PalisadeParser.PathSetContext context) {
+        List<StringLiteral> paths = new ArrayList<>();
+        if (context instanceof PalisadeParser.PathsInContext in) {
+            in.string().forEach(string -> paths.add(literals.string(string)));
+            return new TestDecl.PathSet(in.NOT() != null, false, paths, literals.span(context));
+        }
+        PalisadeParser.PathsUnderContext under = (PalisadeParser.PathsUnderContext) context;
+        paths.add(literals.string(under.string()));
+        return new TestDecl.PathSet(under.NOT() != null, true, paths, literals.span(context));
+    }
+}
