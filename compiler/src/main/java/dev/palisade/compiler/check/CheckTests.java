@@ -1,0 +1,73 @@
+package dev.palisade.compiler.check;
+
+import dev.palisade.compiler.CompilationUnit;
+import dev.palisade.compiler.Pass;
+import dev.palisade.compiler.ir.IrBundle;
+import dev.palisade.compiler.ir.IrPolicy;
+import dev.palisade.dsl.ast.MethodRef;
+import dev.palisade.dsl.ast.TestDecl;
+import dev.palisade.dsl.ast.selector.SelectorWitness;
+import dev.palisade.dsl.diag.DiagnosticCode;
+import dev.palisade.dsl.diag.Diagnostics;
+import dev.palisade.dsl.diag.Suggestions;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Test blocks: a test names a policy (or gives its workload's labels), its workload can be
+ * found, and expected statuses are error statuses.
+ */
+public final class CheckTests implements Pass {
+    @Override
+    public CompilationUnit run(CompilationUnit unit, Diagnostics diagnostics) {
+        IrBundle ir = unit.ir().orElseThrow(() -> new IllegalStateException("CheckTests runs after LowerPolicies"));
+        List<String> names = ir.policies().stream().map(IrPolicy::name).toList();
+        for (TestDecl test : unit.tests()) {
+            Optional<IrPolicy> policy = ir.policies().stream().filter(p -> p.name().equals(test.name().text())).findFirst();
+            if (test.labels().isEmpty()) {
+                if (policy.isEmpty()) {
+                    diagnostics.error(DiagnosticCode.UNKNOWN_POLICY, test.name().span(),
+                            "test `" + test.name().text() + "` names no policy and gives no `labels`",
+                            Suggestions.didYouMean(test.name().text(), names)
+                                    .orElse("name a policy, or add `labels app = \"…\"` for the workload"));
+                } else if (SelectorWitness.find(policy.get().selector()).isEmpty()) {
+                    diagnostics.error(DiagnosticCode.NO_WORKLOAD, test.name().span(),
+                            "no workload labels satisfy the selector of policy `" + test.name().text() + "`",
+                            "add `labels …` to say which workload the test is about");
+                }
+            }
+            for (TestDecl.TestCase testCase : test.cases()) {
+                method(testCase.method(), diagnostics);
+                expectation(testCase.expected(), diagnostics);
+            }
+            for (TestDecl.Property property : test.properties()) {
+                for (TestDecl.Quantifier statement : property.statements()) {
+                    statement.methods().forEach(method -> method(method, diagnostics));
+                    expectation(statement.expected(), diagnostics);
+                }
+            }
+        }
+        return unit;
+    }
+
+    private static void method(MethodRef method, Diagnostics diagnostics) {
+        if (method.quoted() || method.any()) {
+            return;
+        }
+        List<String> standard = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
+        if (!standard.contains(method.name())) {
+            diagnostics.error(DiagnosticCode.UNKNOWN_METHOD, method.span(), "unknown HTTP method `" + method.name() + "`",
+                    Suggestions.didYouMean(method.name(), standard).orElse("quote an extension method: `\"" + method.name() + "\"`"));
+        }
+    }
+
+    private static void expectation(TestDecl.Expectation expected, Diagnostics diagnostics) {
+        expected.status().ifPresent(status -> {
+            long value = status.value().orElse(0);
+            if (value < 400 || value > 599) {
+                diagnostics.error(DiagnosticCode.INVALID_STATUS, status.span(),
+                        "a denied request gets an error status, not " + status.text(), "write a status from 400 to 599, or leave it out");
+            }
+        });
+    }
+}

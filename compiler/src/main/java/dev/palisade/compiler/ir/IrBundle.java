@@ -1,0 +1,31 @@
+package dev.palisade.compiler.ir;
+
+import java.util.List;
+
+/**
+ * The IR of a policy bundle: every backend's input, fully resolved. Policies are in evaluation
+ * order (tier order, tier name, policy order, policy name) and a policy's index in this list is
+ * its index in a {@code Selection}.
+ *
+ * <p>Equality: IR records carry spans for messages, and Java record equality would compare them.
+ * What the IR <em>means</em> is its span-free dump, {@link IrPrinter#print}; two bundles mean the
+ * same when their dumps are equal, and {@link #hash()} is a hash of that dump.
+ */
+public record IrBundle(List<IrTier> tiers, List<IrPolicy> policies) {
+    public IrBundle {
+        tiers = List.copyOf(tiers);
+        policies = List.copyOf(policies);
+    }
+
+    public String hash() {
+        return IrPrinter.hash(this);
+    }
+
+    public boolean sameMeaning(IrBundle other) {
+        return IrPrinter.print(this).equals(IrPrinter.print(other));
+    }
+
+    public List<IrPolicy> policiesIn(IrTier tier) {
+        return policies.stream().filter(policy -> policy.tier().equals(tier.name())).toList();
+    }
+}

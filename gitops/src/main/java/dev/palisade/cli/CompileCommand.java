@@ -1,0 +1,84 @@
+package dev.palisade.cli;
+
+import dev.palisade.compiler.PolicyCompiler;
+import dev.palisade.compiler.ir.IrBundle;
+import dev.palisade.compiler.ir.IrPrinter;
+import dev.palisade.compiler.load.BundleLoader;
+import dev.palisade.compiler.load.InternalCompilerError;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "compile", description = "Check policies and compile them to a loaded bytecode matcher.")
+final class CompileCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "policy files or directories (.pal)")
+    List<Path> paths;
+
+    @Option(names = "--dump-generated", paramLabel = "DIR", description = "write the generated Java source here")
+    Path dumpGenerated;
+
+    @Option(names = "--dump-after", paramLabel = "PASS",
+            description = "print the IR after this pass (or `all`); passes: ${COMPLETION-CANDIDATES}",
+            completionCandidates = PassNames.class)
+    String dumpAfter;
+
+    @Option(names = "--timings", description = "print the time each pass took")
+    boolean timings;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (dumpAfter != null && !dumpAfter.equals("all") && !PolicyCompiler.passNames().contains(dumpAfter)) {
+            err.println("palisade: unknown pass `" + dumpAfter + "`; passes are " + PolicyCompiler.passNames() + " or all");
+            return 2;
+        }
+        Optional<List<Path>> files = Inputs.policyFiles(paths, err);
+        if (files.isEmpty()) {
+            return 2;
+        }
+        PolicyCompiler.Result result = PolicyCompiler.check(files.get(), (pass, unit) -> {
+            if (pass.equals(dumpAfter) || "all".equals(dumpAfter)) {
+                out.println("=== after " + pass);
+                out.print(unit.ir().map(IrPrinter::print).orElse("(no IR yet: this pass checks the syntax tree)\n"));
+            }
+        });
+        if (timings) {
+            result.timings().forEach(timing -> out.printf("%-20s %8.2f ms%n", timing.pass(), timing.nanos() / 1e6));
+        }
+        if (Reporter.report(result, err)) {
+            return 1;
+        }
+        IrBundle ir = result.ir().orElseThrow();
+        try {
+            BundleLoader.Loaded loaded = PolicyCompiler.load(ir, Optional.ofNullable(dumpGenerated));
+            out.println("compiled " + Reporter.plural(ir.policies().size(), "policy").replace("policys", "policies")
+                    + " into " + loaded.className() + " (" + loaded.source().lines().count() + " lines of Java)");
+            if (dumpGenerated != null) {
+                out.println("generated source written under " + dumpGenerated);
+            }
+            return 0;
+        } catch (InternalCompilerError bug) {
+            err.println("palisade: internal error: " + bug.getMessage());
+            return 3;
+        }
+    }
+
+    /** The pass names, for help and completion. */
+    static final class PassNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return PolicyCompiler.passNames().iterator();
+        }
+    }
+}

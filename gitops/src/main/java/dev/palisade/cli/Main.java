@@ -1,0 +1,37 @@
+package dev.palisade.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code palisade} command. */
+@Command(name = "palisade", mixinStandardHelpOptions = true, version = "palisade 0.1.0",
+        description = "Compile application-layer security policies for Kubernetes.",
+        subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, TestCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code: 0 fine, 1 problems found, 2 usage, 3 internal error. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            line.getErr().println("palisade: internal error: " + exception
+                    + " (this is a bug in Palisade, not in your policy; run with PALISADE_DEBUG=1 for the trace)");
+            if (System.getenv("PALISADE_DEBUG") != null) {
+                exception.printStackTrace(line.getErr());
+            }
+            return 3;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
