@@ -22,8 +22,8 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * Parses the Calico selector written inside a policy string, such as
  * {@code selector 'app == "www" && tier in {"web", "edge"}'}, into a {@link Selector}.
  *
- * <p>Steps: length and emptiness checks, a nesting pre-scan (so ANTLR's recursive descent can
- * never overflow the stack), the ANTLR parse stopping at the first syntax error, then building
+ * <p>Steps: an emptiness check, a nesting pre-scan (so ANTLR's recursive descent can never
+ * overflow the stack), a length check, the ANTLR parse stopping at the first syntax error, then building
  * the tree while checking label keys. Errors are reported at the exact character through
  * {@code spanAt}, which maps an index of {@code text} (up to and including {@code text.length()})
  * to its place in the policy file.
@@ -38,12 +38,6 @@ public final class SelectorParser {
     }
 
     public static Optional<Selector> parse(String text, IntFunction<Span> spanAt, Diagnostics diagnostics) {
-        if (text.length() > MAX_LENGTH) {
-            diagnostics.error(DiagnosticCode.SELECTOR_TOO_LONG, spanAt.apply(MAX_LENGTH),
-                    "selector is longer than 1024 characters", "Calico refuses longer selectors; "
-                            + "split the policy or select workloads by a dedicated label");
-            return Optional.empty();
-        }
         if (text.isBlank()) {
             diagnostics.error(DiagnosticCode.SELECTOR_SYNTAX, spanAt.apply(0), "empty selector",
                     "write `all()` to select every workload");
@@ -54,6 +48,12 @@ public final class SelectorParser {
             diagnostics.error(DiagnosticCode.NESTING_TOO_DEEP, spanAt.apply(tooDeep),
                     "selector nests parentheses and `!` more than 64 levels deep",
                     "remove redundant parentheses or double negations");
+            return Optional.empty();
+        }
+        if (text.length() > MAX_LENGTH) {
+            diagnostics.error(DiagnosticCode.SELECTOR_TOO_LONG, spanAt.apply(MAX_LENGTH),
+                    "selector is longer than 1024 characters", "Calico refuses longer selectors; "
+                            + "split the policy or select workloads by a dedicated label");
             return Optional.empty();
         }
         SelectorContext tree;

@@ -54,7 +54,9 @@ final class SelectorSyntaxMessages {
             String quote = found.getText().substring(0, 1);
             return new Problem(at, "unterminated string in selector", "close the value with `" + quote + "`");
         }
-        if (context instanceof UnaryContext || context instanceof PrimaryContext) {
+        // Labelled alternatives subclass their rule's context; the rule's own class means the
+        // parser had not chosen an alternative yet.
+        if (context.getClass() == UnaryContext.class || context.getClass() == PrimaryContext.class) {
             return new Problem(at, "expected a label name, `!`, `has(`, `all()` or `(`, " + found(found));
         }
         if (context instanceof LabelKeyContext) {
@@ -66,7 +68,7 @@ final class SelectorSyntaxMessages {
         if (context instanceof AllContext) {
             return new Problem(at, "expected `)` after `all(`, " + found(found), "`all()` takes no arguments");
         }
-        if (context instanceof OperatorContext && context.getParent() instanceof ComparisonContext comparison) {
+        if (context.getClass() == OperatorContext.class && context.getParent() instanceof ComparisonContext comparison) {
             String label = comparison.labelKey().getText();
             return new Problem(at, "expected " + OPERATORS + " after label `" + label + "`, " + found(found));
         }
