@@ -44,6 +44,7 @@ public enum DiagnosticCode {
     // P04xx: selectors
     SELECTOR_SYNTAX("P0401", "invalid selector"),
     INVALID_LABEL_KEY("P0402", "invalid label key"),
+    SELECTOR_TOO_LONG("P0403", "selector longer than 1024 characters"),
 
     // P05xx: web application firewall
     UNKNOWN_RULE_ID("P0501", "unknown rule id"),
