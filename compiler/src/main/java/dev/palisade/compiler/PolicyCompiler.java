@@ -93,15 +93,18 @@ public final class PolicyCompiler {
         }
         CompilationUnit unit = CompilationUnit.of(parsed);
         List<PassTiming> timings = new ArrayList<>();
-        if (diagnostics.hasErrors()) {
-            return new Result(sources, diagnostics, unit, timings);
-        }
+        // Files that parsed are checked even when others did not, so one run reports as much as
+        // it can; after that, a pass that reports errors stops the pipeline.
         for (Pass pass : PASSES) {
+            if (parsed.isEmpty() || diagnostics.full()) {
+                break;
+            }
+            int errorsBefore = diagnostics.errorCount();
             long start = System.nanoTime();
             unit = pass.run(unit, diagnostics);
             timings.add(new PassTiming(pass.name(), System.nanoTime() - start));
             afterPass.accept(pass.name(), unit);
-            if (diagnostics.hasErrors()) {
+            if (diagnostics.errorCount() > errorsBefore) {
                 break;
             }
         }

@@ -56,7 +56,7 @@ final class TestCommand implements Callable<Integer> {
                 out.println("test " + test.name().text() + " (" + file.source().name() + ", workload " + workload + ")");
                 for (TestCaseResult outcome : runner.run(test, workload)) {
                     counts.merge(outcome.outcome(), 1, Integer::sum);
-                    out.printf("  %-4s  %-44s %s%n", outcome.outcome(), outcome.testCase().text(), outcome.explanation());
+                    out.printf("  %-4s  %s%n          %s%n", outcome.outcome(), outcome.testCase().text(), outcome.explanation());
                 }
                 properties += test.properties().size();
             }
