@@ -76,6 +76,7 @@ public final class SelectorParser {
         // The catch-all token means the lexer never errs; removing the listener keeps it that
         // way if the grammar changes: nothing may print to stderr.
         lexer.removeErrorListeners();
+        // The generated parser shares this class's simple name, hence the qualified name.
         var parser = new dev.palisade.dsl.grammar.SelectorParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
         parser.setErrorHandler(new StopAtFirstError());

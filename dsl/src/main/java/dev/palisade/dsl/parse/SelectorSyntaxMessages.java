@@ -18,6 +18,7 @@ import dev.palisade.dsl.grammar.SelectorParser.SetContext;
 import dev.palisade.dsl.grammar.SelectorParser.StartsWithContext;
 import dev.palisade.dsl.grammar.SelectorParser.UnaryContext;
 import dev.palisade.dsl.grammar.SelectorParser.ValueContext;
+import java.util.Locale;
 import java.util.Optional;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.RuleContext;
@@ -100,7 +101,7 @@ final class SelectorSyntaxMessages {
             }
             return new Problem(at, "expected `&&`, `||` or end of selector, " + found(found));
         }
-        return new Problem(at, "unexpected " + found(found).substring("found ".length()) + " in selector");
+        return new Problem(at, "unexpected " + shown(found) + " in selector");
     }
 
     private static Problem inSet(SetContext set, Token found) {
@@ -132,17 +133,22 @@ final class SelectorSyntaxMessages {
     }
 
     private static String found(Token token) {
+        return "found " + shown(token);
+    }
+
+    /** The token as the user wrote it, unless it is invisible or too long to quote. */
+    private static String shown(Token token) {
         if (token.getType() == Token.EOF) {
-            return "found end of selector";
+            return "end of selector";
         }
         String text = token.getText();
         int first = text.codePointAt(0);
         if (Character.isISOControl(first) || Character.isWhitespace(first) || !Character.isDefined(first)) {
-            return String.format("found character U+%04X", first);
+            return String.format(Locale.ROOT, "character U+%04X", first);
         }
         if (text.codePointCount(0, text.length()) > 32) {
             text = text.substring(0, text.offsetByCodePoints(0, 32)) + "…";
         }
-        return "found `" + text + "`";
+        return "`" + text + "`";
     }
 }
