@@ -1,0 +1,91 @@
+package dev.palisade.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.palisade.compiler.generators.BundleArbitraries;
+import dev.palisade.compiler.generators.BundleArbitraries.RawRequest;
+import dev.palisade.compiler.generators.BundleSpec;
+import dev.palisade.compiler.interp.ReferenceInterpreter;
+import dev.palisade.compiler.ir.IrBundle;
+import dev.palisade.engine.CompiledPolicy;
+import dev.palisade.engine.Selection;
+import dev.palisade.engine.decision.Decision;
+import dev.palisade.engine.request.AlpRequest;
+import dev.palisade.engine.request.PathNormalizer;
+import dev.palisade.engine.request.Workload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * The differential property: for random bundles, workloads and requests, the bytecode the
+ * compiler generates and the reference interpreter take the same decision, down to the deciding
+ * policy and rule (Decision equality compares action, status, reason, policy, tier, rule and
+ * location). On a mismatch the message holds the policy source and the raw request.
+ */
+class CompiledMatchesInterpreterPropertyTest {
+
+    @Property(tries = 1000, maxDiscardRatio = 10)
+    void compiledDecidesLikeTheInterpreter(
+            @ForAll("bundles") BundleSpec spec,
+            @ForAll("workloads") List<Workload> workloads,
+            @ForAll("requests") List<RawRequest> requests) {
+        Optional<IrBundle> ir = compile(spec.source());
+        Statistics.label("bundle compiles").collect(ir.isPresent());
+        Statistics.label("bundle compiles").coverage(checker -> checker.check(true).percentage(p -> p > 60));
+        Assume.that(ir.isPresent());
+        CompiledPolicy compiled = PolicyCompiler.load(ir.get(), Optional.empty()).policy();
+        CompiledPolicy interpreted = new ReferenceInterpreter(ir.get());
+        for (Workload workload : workloads) {
+            Selection selection = interpreted.select(workload);
+            assertEquals(selection, compiled.select(workload), () -> "selection differs\n" + spec.source() + workload);
+            for (RawRequest raw : requests) {
+                AlpRequest request = new AlpRequest(raw.method(), PathNormalizer.normalize(raw.target()).path(),
+                        raw.serviceAccount(), raw.namespace());
+                Decision expected = interpreted.decide(selection, request);
+                Decision actual = compiled.decide(selection, request);
+                assertEquals(expected, actual, () -> "compiled and interpreted disagree\n--- policy\n" + spec.source()
+                        + "--- workload\n" + workload + "\n--- request\n" + raw + "\n--- normalized path\n" + request.path()
+                        + "\n--- interpreted\n" + expected.summary() + "\n--- compiled\n" + actual.summary());
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<BundleSpec> bundles() {
+        return BundleArbitraries.bundles();
+    }
+
+    @Provide
+    Arbitrary<List<Workload>> workloads() {
+        return BundleArbitraries.workloads().list().ofMinSize(1).ofMaxSize(3);
+    }
+
+    @Provide
+    Arbitrary<List<RawRequest>> requests() {
+        return BundleArbitraries.requests().list().ofMinSize(1).ofMaxSize(25);
+    }
+
+    static Optional<IrBundle> compile(String source) {
+        try {
+            Path directory = Files.createTempDirectory("palisade-property");
+            Path file = directory.resolve("bundle.pal");
+            Files.writeString(file, source);
+            PolicyCompiler.Result result = PolicyCompiler.check(List.of(file));
+            Files.delete(file);
+            Files.delete(directory);
+            return result.ir();
+        } catch (IOException unwritable) {
+            throw new UncheckedIOException(unwritable);
+        }
+    }
+}
