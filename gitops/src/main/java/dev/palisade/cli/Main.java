@@ -18,7 +18,12 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code: 0 fine, 1 problems found, 2 usage, 3 internal error. */
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs with the given output streams (tests capture them). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             line.getErr().println("palisade: internal error: " + exception
                     + " (this is a bug in Palisade, not in your policy; run with PALISADE_DEBUG=1 for the trace)");

@@ -29,13 +29,13 @@ public final class IrPrinter {
                 for (IrRule rule : alp.rules()) {
                     out.append("  rule #").append(rule.index()).append(' ').append(rule.action().name().toLowerCase());
                     out.append(" methods ").append(rule.methods().map(Object::toString).orElse("any"));
-                    out.append(" paths ");
+                    out.append(" paths");
                     if (rule.paths().isEmpty()) {
-                        out.append("any");
+                        out.append(" any");
                     }
                     for (IrPath path : rule.paths()) {
-                        out.append(path.kind().name().toLowerCase()).append(':')
-                                .append(quote(PathNormalizer.fromByteString(path.normalized()))).append(' ');
+                        out.append(' ').append(path.kind().name().toLowerCase()).append(':')
+                                .append(quote(PathNormalizer.fromByteString(path.normalized())));
                     }
                     rule.serviceAccounts().ifPresent(accounts -> out.append(" serviceaccounts ").append(accounts));
                     rule.namespaces().ifPresent(namespaces -> out.append(" namespaces ").append(namespaces));
