@@ -26,7 +26,16 @@ public final class PolicyFormatter {
      */
     public static Optional<String> formatSource(SourceFile source, Diagnostics diagnostics) {
         int errorsBefore = diagnostics.errorCount();
-        PolicyParser.Parsed parsed = PolicyParser.parse(source, diagnostics);
+        return formatClean(PolicyParser.parse(source, diagnostics), errorsBefore, diagnostics);
+    }
+
+    /** As {@link #formatSource(SourceFile, Diagnostics)}, for a file's bytes (checked as UTF-8, BOM dropped). */
+    public static Optional<String> formatSource(String fileName, byte[] bytes, Diagnostics diagnostics) {
+        int errorsBefore = diagnostics.errorCount();
+        return formatClean(PolicyParser.parse(fileName, bytes, diagnostics), errorsBefore, diagnostics);
+    }
+
+    private static Optional<String> formatClean(PolicyParser.Parsed parsed, int errorsBefore, Diagnostics diagnostics) {
         if (parsed.ast().isEmpty() || diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
