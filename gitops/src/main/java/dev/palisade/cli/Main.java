@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code palisade} command. */
 @Command(name = "palisade", mixinStandardHelpOptions = true, version = "palisade 0.1.0",
         description = "Compile application-layer security policies for Kubernetes.",
-        subcommands = {CheckCommand.class, CompileCommand.class, TestCommand.class})
+        subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, TestCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -32,7 +32,10 @@ public final class Main implements Runnable {
             }
             return 3;
         });
-        return commandLine.execute(args);
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     @Override

@@ -44,4 +44,27 @@ class ExamplesTest {
         assertTrue(result.out().contains("expected allow, got deny 403 by default of tier default"), result::toString);
         assertTrue(result.out().contains("1 passed, 1 failed, 0 skipped"), result::toString);
     }
+
+    @Test
+    void examplesAreFormatted() {
+        Cli result = Cli.run("fmt", "--check", "policies-examples");
+        assertEquals(0, result.exitCode(), result::toString);
+    }
+
+    @Test
+    void fmtRewritesAFileAndKeepsItsComments(@org.junit.jupiter.api.io.TempDir Path directory) throws IOException {
+        Path file = directory.resolve("www.pal");
+        Files.writeString(file, "policy www{selector 'all()'   // every workload\r\nalp{allow GET}}");
+        Cli result = Cli.run("fmt", file.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("""
+                policy www {
+                    selector 'all()' // every workload
+                    alp {
+                        allow GET
+                    }
+                }
+                """, Files.readString(file));
+        assertEquals(0, Cli.run("fmt", "--check", file.toString()).exitCode());
+    }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
  *       comment ended) trail it on that line; after a {@code {} they trail the brace;
  *   <li>comments after a block's last item stay at the end of the block, above its {@code }}.
  * </ul>
+ * Inside a block, a blank line the author left before an item (or its leading comments) is kept,
+ * one at most, so groups of rules and test cases stay grouped.
  * Each rule maps the printed output onto itself, which is what makes formatting idempotent.
  */
 final class LayoutPrinter {
@@ -80,8 +82,16 @@ final class LayoutPrinter {
             return;
         }
         line(indent, block.header() + " {" + trailing(afterBrace));
+        boolean first = true;
         for (Layout child : block.children()) {
-            emit(child, inner.placements().get(child), indent + 1);
+            Placement childPlacement = inner.placements().get(child);
+            int top = childPlacement.above().isEmpty() ? child.start() : childPlacement.above().get(0).start();
+            // One blank line the author left between items of a block is kept; more become one.
+            if (!first && tokens.blankLineBefore(top)) {
+                out.append('\n');
+            }
+            emit(child, childPlacement, indent + 1);
+            first = false;
         }
         inner.atEnd().forEach(comment -> line(indent + 1, comment.text()));
         line(indent, "}" + trailing(placement.after()));

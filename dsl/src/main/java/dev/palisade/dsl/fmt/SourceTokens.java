@@ -56,6 +56,12 @@ final class SourceTokens {
         return source.lineOf(offset);
     }
 
+    /** Whether the line above the one holding {@code offset} is blank: authors group items that way. */
+    boolean blankLineBefore(int offset) {
+        int line = source.lineOf(offset);
+        return line > 1 && source.line(line - 1).isBlank();
+    }
+
     int start(Span span) {
         return offset(span.line(), span.column());
     }
