@@ -122,7 +122,7 @@ public final class BundleSourceGenerator {
             for (int i = 0; i < inTier.size(); i++) {
                 anyApplies.add(i == 0 ? "selection.applies($L)" : " || selection.applies($L)", inTier.get(i).policy().index());
             }
-            method.addComment("tier $L: order $L, default $L", tier.name(), tier.order(), tier.defaultAction().name().toLowerCase());
+            method.addComment("tier $L: order $L, default $L", tier.name(), new java.math.BigDecimal(tier.order()).toPlainString(), tier.defaultAction().name().toLowerCase());
             method.beginControlFlow("if ($L)", anyApplies.build()).addStatement("anyTierApplied = true");
             for (AlpPlan.PolicyPlan policy : inTier) {
                 method.beginControlFlow("if (selection.applies($L))", policy.policy().index())
@@ -146,8 +146,15 @@ public final class BundleSourceGenerator {
     /** The policy's first matching deny rule, else its first matching allow rule, else -1. */
     private static MethodSpec alp(AlpPlan.PolicyPlan plan) {
         IrPolicy policy = plan.policy();
+        CodeBlock.Builder doc = CodeBlock.builder()
+                .add("ALP rules of policy $L ($L); the first matching deny wins, else the first allow:\n",
+                        policy.name(), policy.span().location());
+        for (IrRule rule : policy.alp().orElseThrow().rules()) {
+            doc.add("<br>rule $L ($L): {@code $L}\n", rule.index(), rule.span().location(),
+                    rule.text().replace("*/", "*&#47;").replace("@", "&#64;"));
+        }
         MethodSpec.Builder method = MethodSpec.methodBuilder(alpName(policy))
-                .addJavadoc("ALP rules of policy $L ($L).\n", policy.name(), policy.span().location())
+                .addJavadoc(doc.build())
                 .addModifiers(Modifier.PRIVATE).returns(int.class).addParameter(AlpRequest.class, "request")
                 .addStatement("String method = request.method()")
                 .addStatement("$T index", PathRuleIndex.class);
