@@ -6,6 +6,8 @@ import dev.palisade.dsl.diag.SourceFile;
 import dev.palisade.dsl.diag.Span;
 import dev.palisade.dsl.grammar.PalisadeLexer;
 import java.util.HashSet;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.Set;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -16,11 +18,12 @@ import org.antlr.v4.runtime.Token;
  * hides those tokens from the parser, so one mistake is reported once, by what it is. Also
  * measures brace nesting before the parser recurses into it.
  */
-record LexicalChecks(int errors, Set<Integer> linesWithErrors, boolean tooDeep) {
+record LexicalChecks(int errors, Set<Integer> linesWithErrors, NavigableSet<Integer> errorTokens, boolean tooDeep) {
 
     static LexicalChecks run(SourceFile source, CommonTokenStream tokens, Diagnostics diagnostics) {
         int errors = 0;
         Set<Integer> lines = new HashSet<>();
+        NavigableSet<Integer> errorTokens = new TreeSet<>();
         int depth = 0;
         for (Token token : tokens.getTokens()) {
             switch (token.getType()) {
@@ -46,7 +49,7 @@ record LexicalChecks(int errors, Set<Integer> linesWithErrors, boolean tooDeep) 
                         diagnostics.error(DiagnosticCode.NESTING_TOO_DEEP, span(source, token),
                                 "braces nest deeper than " + PolicyParser.MAX_BRACE_DEPTH + " levels",
                                 "blocks in a policy nest at most two deep");
-                        return new LexicalChecks(errors + 1, lines, true);
+                        return new LexicalChecks(errors + 1, lines, errorTokens, true);
                     }
                 }
                 case PalisadeLexer.RBRACE -> depth = Math.max(0, depth - 1);
@@ -56,13 +59,14 @@ record LexicalChecks(int errors, Set<Integer> linesWithErrors, boolean tooDeep) 
             }
             if (token.getType() != PalisadeLexer.LBRACE && token.getType() != PalisadeLexer.RBRACE) {
                 lines.add(token.getLine());
+                errorTokens.add(token.getTokenIndex());
                 ((CommonToken) token).setChannel(Token.HIDDEN_CHANNEL);
             }
             if (diagnostics.full()) {
                 break;
             }
         }
-        return new LexicalChecks(errors, lines, false);
+        return new LexicalChecks(errors, lines, errorTokens, false);
     }
 
     private static Span span(SourceFile source, Token token) {

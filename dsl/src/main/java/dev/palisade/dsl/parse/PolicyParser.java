@@ -60,7 +60,7 @@ public final class PolicyParser {
         }
         PalisadeParser parser = new PalisadeParser(tokens);
         parser.removeErrorListeners();
-        SyntaxErrorListener listener = new SyntaxErrorListener(source, diagnostics, lexical.linesWithErrors());
+        SyntaxErrorListener listener = new SyntaxErrorListener(source, diagnostics, lexical.linesWithErrors(), lexical.errorTokens());
         parser.addErrorListener(listener);
         PalisadeParser.FileContext tree;
         try {

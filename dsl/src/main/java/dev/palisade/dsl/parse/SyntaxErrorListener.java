@@ -8,6 +8,7 @@ import dev.palisade.dsl.diag.Suggestions;
 import dev.palisade.dsl.grammar.PalisadeLexer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
@@ -27,10 +28,14 @@ final class SyntaxErrorListener extends BaseErrorListener {
     private final SourceFile source;
     private final Diagnostics diagnostics;
     private final Set<Integer> quietLines;
+    private final NavigableSet<Integer> lexicalErrorTokens;
+    private int lastReportedToken = -1;
     private int errors;
     private int lastLine = -1;
 
-    SyntaxErrorListener(SourceFile source, Diagnostics diagnostics, Set<Integer> quietLines) {
+    SyntaxErrorListener(SourceFile source, Diagnostics diagnostics, Set<Integer> quietLines,
+            NavigableSet<Integer> lexicalErrorTokens) {
+        this.lexicalErrorTokens = lexicalErrorTokens;
         this.source = source;
         this.diagnostics = diagnostics;
         this.quietLines = quietLines;
@@ -46,11 +51,16 @@ final class SyntaxErrorListener extends BaseErrorListener {
         errors++;
         // After a lexical error or an earlier syntax error on the same line, what follows is
         // usually its echo: say one thing per line.
-        if (quietLines.contains(line) || line == lastLine) {
+        Token found = (Token) offendingSymbol;
+        // The first syntax error after a lexical one is usually its echo (an unterminated string
+        // leaves its setting without a value): the lexical error already said what is wrong.
+        Integer lexical = lexicalErrorTokens.lower(found.getTokenIndex());
+        boolean echo = lexical != null && lastReportedToken < lexical;
+        lastReportedToken = found.getTokenIndex();
+        if (echo || quietLines.contains(line) || line == lastLine) {
             return;
         }
         lastLine = line;
-        Token found = (Token) offendingSymbol;
         IntervalSet expected = ((Parser) recognizer).getExpectedTokens();
         List<String> expectedWords = describe(expected);
         String foundText = found.getType() == Token.EOF ? "the end of the file" : "`" + shorten(found.getText()) + "`";
