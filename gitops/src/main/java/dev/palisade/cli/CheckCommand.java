@@ -4,7 +4,6 @@ import dev.palisade.compiler.PolicyCompiler;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,16 +22,13 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<List<Path>> files = Inputs.policyFiles(paths, err);
-        if (files.isEmpty()) {
-            return 2;
+        Inputs.Checked checked = Inputs.check(paths, err);
+        if (checked.result().isEmpty()) {
+            return checked.exitCode();
         }
-        PolicyCompiler.Result result = PolicyCompiler.check(files.get());
-        if (Reporter.report(result, err)) {
-            return 1;
-        }
+        PolicyCompiler.Result result = checked.result().get();
         int policies = result.ir().map(ir -> ir.policies().size()).orElse(0);
-        out.println("ok: " + Reporter.plural(files.get().size(), "file") + ", " + Reporter.plural(policies, "policy")
+        out.println("ok: " + Reporter.plural(result.sources().size(), "file") + ", " + Reporter.plural(policies, "policy")
                 .replace("policys", "policies") + ", " + Reporter.plural(result.unit().tests().size(), "test") + ", no errors");
         return 0;
     }

@@ -43,21 +43,18 @@ final class CompileCommand implements Callable<Integer> {
             err.println("palisade: unknown pass `" + dumpAfter + "`; passes are " + PolicyCompiler.passNames() + " or all");
             return 2;
         }
-        Optional<List<Path>> files = Inputs.policyFiles(paths, err);
-        if (files.isEmpty()) {
-            return 2;
-        }
-        PolicyCompiler.Result result = PolicyCompiler.check(files.get(), (pass, unit) -> {
+        Inputs.Checked checked = Inputs.check(paths, err, (pass, unit) -> {
             if (pass.equals(dumpAfter) || "all".equals(dumpAfter)) {
                 out.println("=== after " + pass);
                 out.print(unit.ir().map(IrPrinter::print).orElse("(no IR yet: this pass checks the syntax tree)\n"));
             }
         });
+        if (checked.result().isEmpty()) {
+            return checked.exitCode();
+        }
+        PolicyCompiler.Result result = checked.result().get();
         if (timings) {
             result.timings().forEach(timing -> out.printf("%-20s %8.2f ms%n", timing.pass(), timing.nanos() / 1e6));
-        }
-        if (Reporter.report(result, err)) {
-            return 1;
         }
         IrBundle ir = result.ir().orElseThrow();
         try {

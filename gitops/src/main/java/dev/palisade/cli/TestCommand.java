@@ -33,17 +33,14 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<List<Path>> files = Inputs.policyFiles(paths, err);
-        if (files.isEmpty()) {
-            return 2;
+        Inputs.Checked checked = Inputs.check(paths, err);
+        if (checked.result().isEmpty()) {
+            return checked.exitCode();
         }
-        PolicyCompiler.Result result = PolicyCompiler.check(files.get());
-        if (Reporter.report(result, err)) {
-            return 1;
-        }
+        PolicyCompiler.Result result = checked.result().get();
         IrBundle ir = result.ir().orElseThrow();
         BundleLoader.Loaded loaded = PolicyCompiler.load(ir, Optional.empty());
-        out.println("checked " + Reporter.plural(files.get().size(), "file") + ", compiled "
+        out.println("checked " + Reporter.plural(result.sources().size(), "file") + ", compiled "
                 + Reporter.plural(ir.policies().size(), "policy").replace("policys", "policies") + " into "
                 + loaded.className());
         PolicyTestRunner runner = new PolicyTestRunner(loaded.policy());

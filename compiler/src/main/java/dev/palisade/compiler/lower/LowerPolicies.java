@@ -6,7 +6,6 @@ import dev.palisade.compiler.Pass;
 import dev.palisade.compiler.ir.IrAlp;
 import dev.palisade.compiler.ir.IrBundle;
 import dev.palisade.compiler.ir.IrPolicy;
-import dev.palisade.compiler.ir.IrRule;
 import dev.palisade.compiler.ir.IrTier;
 import dev.palisade.dsl.ast.PolicyDecl;
 import dev.palisade.dsl.ast.StringLiteral;

@@ -75,6 +75,14 @@ public final class SourceFile {
         return text.substring(start, end);
     }
 
+    /** The character offset of a 1-based line and column, clamped to the text. */
+    public int offsetOf(int line, int column) {
+        if (line < 1 || line > lineStarts.length) {
+            return text.length();
+        }
+        return Math.min(text.length(), lineStarts[line - 1] + column - 1);
+    }
+
     /** The 1-based line holding a character offset. */
     public int lineOf(int offset) {
         int low = 0;

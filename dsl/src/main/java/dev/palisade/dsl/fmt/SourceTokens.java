@@ -19,13 +19,11 @@ final class SourceTokens {
     record Code(int type, int start, int end, String text) {}
 
     private final SourceFile source;
-    private final int[] lineStarts;
     private final List<Code> code = new ArrayList<>();
     private final List<Comment> comments = new ArrayList<>();
 
     SourceTokens(SourceFile source) {
         this.source = source;
-        this.lineStarts = lineStarts(source.text());
         PalisadeLexer lexer = new PalisadeLexer(CharStreams.fromString(source.text(), source.name()));
         lexer.removeErrorListeners();
         for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
@@ -108,22 +106,6 @@ final class SourceTokens {
     }
 
     private int offset(int line, int column) {
-        if (line < 1 || line > lineStarts.length) {
-            return source.text().length();
-        }
-        return Math.min(source.text().length(), lineStarts[line - 1] + column - 1);
-    }
-
-    /** The same line breaks as {@link SourceFile}: {@code \n}, {@code \r\n} and a lone {@code \r}. */
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        return source.offsetOf(line, column);
     }
 }

@@ -3,7 +3,6 @@ package dev.palisade.dsl.parse;
 import dev.palisade.dsl.ast.Name;
 import dev.palisade.dsl.ast.NumberLiteral;
 import dev.palisade.dsl.ast.PathMatch;
-import dev.palisade.dsl.ast.StringLiteral;
 import dev.palisade.dsl.ast.WafBlock;
 import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.dsl.grammar.PalisadeParser;
