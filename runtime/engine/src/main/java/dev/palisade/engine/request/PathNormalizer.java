@@ -91,19 +91,45 @@ public final class PathNormalizer {
         return new String(bytes.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Keeps only the path of an absolute-form target. The authority ends at the first {@code /},
+     * {@code ?} or {@code #} (RFC 3986 §3.2): a slash inside the query or fragment of
+     * {@code http://host?x=/admin} must not become the path.
+     */
     private static String stripSchemeAndAuthority(String target) {
         int schemeEnd = target.indexOf("://");
-        if (schemeEnd <= 0 || target.charAt(0) == '/') {
+        if (schemeEnd <= 0 || !isSchemeName(target, schemeEnd)) {
             return target;
         }
-        for (int i = 0; i < schemeEnd; i++) {
+        for (int i = schemeEnd + 3; i < target.length(); i++) {
             char c = target.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.')) {
-                return target;
+            if (c == '/') {
+                return target.substring(i);
+            }
+            if (c == '?' || c == '#') {
+                break;
             }
         }
-        int pathStart = target.indexOf('/', schemeEnd + 3);
-        return pathStart < 0 ? "/" : target.substring(pathStart);
+        // RFC 9112 §3.2.2: an empty path in absolute form stands for "/".
+        return "/";
+    }
+
+    /** RFC 3986 §3.1: {@code scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}. */
+    private static boolean isSchemeName(String target, int end) {
+        if (!isAsciiLetter(target.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < end; i++) {
+            char c = target.charAt(i);
+            if (!(isAsciiLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static String percentDecode(String raw) {
@@ -120,8 +146,8 @@ public final class PathNormalizer {
             if (i + 2 >= raw.length()) {
                 return null;
             }
-            int high = Character.digit(raw.charAt(i + 1), 16);
-            int low = Character.digit(raw.charAt(i + 2), 16);
+            int high = hexDigit(raw.charAt(i + 1));
+            int low = hexDigit(raw.charAt(i + 2));
             if (high < 0 || low < 0) {
                 return null;
             }
@@ -131,21 +157,48 @@ public final class PathNormalizer {
         return out.toString();
     }
 
+    /**
+     * Hex digits are ASCII only: {@link Character#digit} would also take fullwidth and other
+     * Unicode digits, so {@code %２ｅ} would decode to a dot.
+     */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /**
+     * After one decode every {@code %} left came from {@code %25}, so a {@code %2e}, {@code %2f} or
+     * {@code %5c} here was double-encoded: a backend that decodes again would see a dot, slash or
+     * backslash this normalizer never saw.
+     */
     private static String stillEncoded(String decoded) {
         for (int i = 0; i < decoded.length(); i++) {
             char c = decoded.charAt(i);
             if (c == 0) {
                 return "NUL byte in path";
             }
-            if (c == '%' && i + 2 < decoded.length()) {
-                char first = decoded.charAt(i + 1);
-                char second = Character.toLowerCase(decoded.charAt(i + 2));
-                if (first == '2' && (second == 'e' || second == 'f') || first == '5' && second == 'c') {
-                    return "double-encoded dot, slash or backslash";
-                }
+            if (c == '%' && i + 2 < decoded.length() && isDotSlashOrBackslash(decoded.charAt(i + 1), decoded.charAt(i + 2))) {
+                return "double-encoded dot, slash or backslash";
             }
         }
         return null;
+    }
+
+    /** Whether {@code %} followed by these two chars encodes {@code .}, {@code /} or {@code \}. */
+    private static boolean isDotSlashOrBackslash(char high, char low) {
+        if (hexDigit(high) < 0 || hexDigit(low) < 0) {
+            return false;
+        }
+        int value = hexDigit(high) << 4 | hexDigit(low);
+        return value == '.' || value == '/' || value == '\\';
     }
 
     private static String stripMatrixParameters(String path) {

@@ -1,111 +1,166 @@
 package dev.palisade.engine.request;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The optimizer's path table for one policy and one method class: finds the first matching deny
- * rule and the first matching allow rule for a normalized path, walking the path once and
- * allocating nothing.
+ * The optimizer's path table for one ALP policy and one method class: given a normalized path,
+ * the first deny rule and the first allow rule whose path condition matches it. Generated code
+ * calls {@link #lookup} once per request, so it allocates nothing.
  *
- * <p>Every distinct exact path and every distinct prefix is a key of an open-addressing table
- * holding the smallest deny and allow rule index among the rules naming it. A lookup hashes the
- * path incrementally, {@code h = 31 * h + c} (the {@link String#hashCode()} recurrence), and at
- * each {@code /} past the first character probes the prefix table with the hash of the path so
- * far; at the end it probes the exact and prefix tables with the whole path. A prefix {@code p}
- * thereby matches {@code p} itself and {@code p/…}, on segment boundaries only, and the prefix
- * {@code /} matches every path. Rules without a path condition match every path, even
- * {@code null} (a request-target that could not be normalized).
+ * <p>Matching. An exact path {@code /a} matches the path {@code /a} only. A prefix matches on
+ * segment boundaries: {@code /pub} matches {@code /pub} and {@code /pub/x} but not
+ * {@code /public}, and {@code /} matches every path. A rule with neither matches every request,
+ * even one whose path could not be normalized ({@code null}).
+ *
+ * <p>Algorithm. At construction every distinct path of a condition gets one slot in an
+ * open-addressing hash table (linear probing, load at most one half) holding four minimums over
+ * the entries that name it: deny and allow rule among exact conditions, deny and allow rule among
+ * prefix conditions. The root prefix and the unconditional rules are kept as four plain minimums
+ * beside the table. {@link #lookup} scans the path once, keeping the {@link String#hashCode} of
+ * the part seen so far ({@code h = 31 * h + c}); at every {@code /} after the first char, the part
+ * before it ({@code /a} and {@code /a/b} for {@code /a/b/c}) is a proper prefix candidate and is
+ * probed for its prefix minimums; at the end the whole path is probed for both kinds. A probe
+ * compares the stored hash, then the length, then the chars with
+ * {@link String#regionMatches(int, String, int, int)}, so no substring is made. The answer is the
+ * minimum of everything found. The scan stops after the longest stored path: nothing longer can
+ * match, so a long request path costs no more than a short one.
  */
 public final class PathRuleIndex {
+
     public static final int NONE = Integer.MAX_VALUE;
 
     /**
-     * One ALP rule. {@code exact} and {@code prefixes} are normalized byte-string paths; both
-     * empty means the rule has no path condition.
+     * One ALP rule: its index in the policy (source order), whether it denies, and its path
+     * conditions as normalized byte-string paths (see {@link PathNormalizer}). {@code exact} and
+     * {@code prefixes} both empty = the rule has no path condition and matches every path,
+     * including a {@code null} path.
      */
     public record Entry(int rule, boolean deny, List<String> exact, List<String> prefixes) {
         public Entry {
+            if (rule < 0 || rule == NONE) {
+                throw new IllegalArgumentException("rule index out of range: " + rule);
+            }
             exact = List.copyOf(exact);
             prefixes = List.copyOf(prefixes);
+            exact.forEach(Entry::checkNormalized);
+            prefixes.forEach(Entry::checkNormalized);
+        }
+
+        /** A path that is not normalized would silently never match; better to fail at load time. */
+        private static void checkNormalized(String path) {
+            if (!path.startsWith("/") || path.length() > 1 && path.endsWith("/")) {
+                throw new IllegalArgumentException("not a normalized path: \"" + path + "\"");
+            }
         }
     }
 
-    private final Table exact;
-    private final Table prefixes;
-    private final int anyPathDeny;
-    private final int anyPathAllow;
+    // INVARIANT: keys.length is a power of two and at least twice the number of keys, so every
+    // probe sequence reaches a null slot.
+    private final String[] keys;
+    private final int[] hashes;
+    private final int[] exactDeny;
+    private final int[] exactAllow;
+    private final int[] prefixDeny;
+    private final int[] prefixAllow;
+    private final int mask;
+    private final int longestKey;
     private final int rootDeny;
     private final int rootAllow;
+    private final int unconditionalDeny;
+    private final int unconditionalAllow;
 
     public PathRuleIndex(List<Entry> entries) {
-        int denyAny = NONE;
-        int allowAny = NONE;
-        int denyRoot = NONE;
-        int allowRoot = NONE;
-        int keys = 0;
+        Set<String> distinct = new LinkedHashSet<>();
         for (Entry entry : entries) {
-            keys += entry.exact().size() + entry.prefixes().size();
-        }
-        this.exact = new Table(keys);
-        this.prefixes = new Table(keys);
-        for (Entry entry : entries) {
-            if (entry.exact().isEmpty() && entry.prefixes().isEmpty()) {
-                if (entry.deny()) {
-                    denyAny = Math.min(denyAny, entry.rule());
-                } else {
-                    allowAny = Math.min(allowAny, entry.rule());
-                }
-            }
-            for (String path : entry.exact()) {
-                exact.add(path, entry.rule(), entry.deny());
-            }
+            distinct.addAll(entry.exact());
             for (String prefix : entry.prefixes()) {
-                if (prefix.equals("/")) {
-                    if (entry.deny()) {
-                        denyRoot = Math.min(denyRoot, entry.rule());
-                    } else {
-                        allowRoot = Math.min(allowRoot, entry.rule());
-                    }
-                } else {
-                    prefixes.add(prefix, entry.rule(), entry.deny());
+                if (!prefix.equals("/")) { // the root prefix has its own minimums
+                    distinct.add(prefix);
                 }
             }
         }
-        this.anyPathDeny = denyAny;
-        this.anyPathAllow = allowAny;
-        this.rootDeny = denyRoot;
-        this.rootAllow = allowRoot;
+        int capacity = Integer.highestOneBit(Math.max(1, distinct.size())) << 2;
+        keys = new String[capacity];
+        hashes = new int[capacity];
+        exactDeny = filledWithNone(capacity);
+        exactAllow = filledWithNone(capacity);
+        prefixDeny = filledWithNone(capacity);
+        prefixAllow = filledWithNone(capacity);
+        mask = capacity - 1;
+        int longest = 0;
+        for (String key : distinct) {
+            int slot = spread(key.hashCode()) & mask;
+            while (keys[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            hashes[slot] = key.hashCode();
+            longest = Math.max(longest, key.length());
+        }
+        longestKey = longest;
+        // index 0: deny, 1: allow
+        int[] root = {NONE, NONE};
+        int[] unconditional = {NONE, NONE};
+        for (Entry entry : entries) {
+            int kind = entry.deny() ? 0 : 1;
+            int[] exactMins = entry.deny() ? exactDeny : exactAllow;
+            int[] prefixMins = entry.deny() ? prefixDeny : prefixAllow;
+            for (String path : entry.exact()) {
+                int slot = find(path, path.hashCode(), path.length());
+                exactMins[slot] = Math.min(exactMins[slot], entry.rule());
+            }
+            for (String path : entry.prefixes()) {
+                if (path.equals("/")) {
+                    root[kind] = Math.min(root[kind], entry.rule());
+                } else {
+                    int slot = find(path, path.hashCode(), path.length());
+                    prefixMins[slot] = Math.min(prefixMins[slot], entry.rule());
+                }
+            }
+            if (entry.exact().isEmpty() && entry.prefixes().isEmpty()) {
+                unconditional[kind] = Math.min(unconditional[kind], entry.rule());
+            }
+        }
+        rootDeny = root[0];
+        rootAllow = root[1];
+        unconditionalDeny = unconditional[0];
+        unconditionalAllow = unconditional[1];
     }
 
-    /** {@code ((long) firstDeny << 32) | firstAllow}, each {@link #NONE} when no rule of that kind matches. */
+    /**
+     * packed = {@code ((long) firstDeny << 32) | (firstAllow & 0xffffffffL)}; each is the smallest
+     * matching rule index of that kind, or {@link #NONE}. {@code path} may be {@code null}
+     * (unnormalizable request): then only entries without path conditions match.
+     */
     public long lookup(String path) {
-        int deny = anyPathDeny;
-        int allow = anyPathAllow;
-        if (path != null) {
-            deny = Math.min(deny, rootDeny);
-            allow = Math.min(allow, rootAllow);
-            int hash = 0;
-            int length = path.length();
-            for (int i = 0; i < length; i++) {
-                char c = path.charAt(i);
-                if (c == '/' && i > 0) {
-                    int slot = prefixes.find(path, i, hash);
-                    if (slot >= 0) {
-                        deny = Math.min(deny, prefixes.deny[slot]);
-                        allow = Math.min(allow, prefixes.allow[slot]);
-                    }
+        if (path == null) {
+            return pack(unconditionalDeny, unconditionalAllow);
+        }
+        int deny = Math.min(unconditionalDeny, rootDeny);
+        int allow = Math.min(unconditionalAllow, rootAllow);
+        int length = path.length();
+        // A '/' at index longestKey still ends a candidate prefix of length longestKey.
+        int scanned = Math.min(length, longestKey + 1);
+        int hash = 0;
+        for (int i = 0; i < scanned; i++) {
+            char c = path.charAt(i);
+            if (c == '/' && i > 0) {
+                int slot = find(path, hash, i);
+                if (slot >= 0) {
+                    deny = Math.min(deny, prefixDeny[slot]);
+                    allow = Math.min(allow, prefixAllow[slot]);
                 }
-                hash = 31 * hash + c;
             }
-            int slot = prefixes.find(path, length, hash);
+            hash = 31 * hash + c;
+        }
+        if (length <= longestKey) {
+            int slot = find(path, hash, length);
             if (slot >= 0) {
-                deny = Math.min(deny, prefixes.deny[slot]);
-                allow = Math.min(allow, prefixes.allow[slot]);
-            }
-            slot = exact.find(path, length, hash);
-            if (slot >= 0) {
-                deny = Math.min(deny, exact.deny[slot]);
-                allow = Math.min(allow, exact.allow[slot]);
+                deny = Math.min(deny, Math.min(exactDeny[slot], prefixDeny[slot]));
+                allow = Math.min(allow, Math.min(exactAllow[slot], prefixAllow[slot]));
             }
         }
         return pack(deny, allow);
@@ -123,60 +178,26 @@ public final class PathRuleIndex {
         return ((long) deny << 32) | (allow & 0xffffffffL);
     }
 
-    /** Open addressing, linear probing, power-of-two capacity at most half full. */
-    private static final class Table {
-        private final String[] keys;
-        private final int[] hashes;
-        final int[] deny;
-        final int[] allow;
-        private final int mask;
-
-        Table(int expected) {
-            int capacity = Integer.highestOneBit(Math.max(4, expected * 2 + 1)) << 1;
-            keys = new String[capacity];
-            hashes = new int[capacity];
-            deny = new int[capacity];
-            allow = new int[capacity];
-            mask = capacity - 1;
-        }
-
-        void add(String key, int rule, boolean isDeny) {
-            int hash = key.hashCode();
-            int slot = find(key, key.length(), hash);
-            if (slot < 0) {
-                slot = spread(hash) & mask;
-                while (keys[slot] != null) {
-                    slot = (slot + 1) & mask;
-                }
-                keys[slot] = key;
-                hashes[slot] = hash;
-                deny[slot] = NONE;
-                allow[slot] = NONE;
+    /** The slot of the key equal to {@code path}'s first {@code length} chars, or -1. */
+    private int find(String path, int hash, int length) {
+        int slot = spread(hash) & mask;
+        for (String key = keys[slot]; key != null; key = keys[slot]) {
+            if (hashes[slot] == hash && key.length() == length && path.regionMatches(0, key, 0, length)) {
+                return slot;
             }
-            if (isDeny) {
-                deny[slot] = Math.min(deny[slot], rule);
-            } else {
-                allow[slot] = Math.min(allow[slot], rule);
-            }
+            slot = (slot + 1) & mask;
         }
+        return -1;
+    }
 
-        /** The slot of the key equal to {@code path[0, length)}, whose hash is {@code hash}; or -1. */
-        int find(String path, int length, int hash) {
-            int slot = spread(hash) & mask;
-            while (true) {
-                String key = keys[slot];
-                if (key == null) {
-                    return -1;
-                }
-                if (hashes[slot] == hash && key.length() == length && path.regionMatches(0, key, 0, length)) {
-                    return slot;
-                }
-                slot = (slot + 1) & mask;
-            }
-        }
+    /** String hashes of similar paths differ mostly in low bits; fold the high bits in too. */
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
 
-        private static int spread(int hash) {
-            return hash ^ (hash >>> 16);
-        }
+    private static int[] filledWithNone(int length) {
+        int[] mins = new int[length];
+        Arrays.fill(mins, NONE);
+        return mins;
     }
 }
