@@ -65,6 +65,11 @@ public final class PathNormalizer {
         if (raw.isEmpty() || raw.charAt(0) != '/') {
             return Result.rejected("request-target does not start with /");
         }
+        return alreadyNormal(raw) ? Result.ok(raw) : normalizeSlowly(raw);
+    }
+
+    /** Steps 4 to 8 for a path that starts with {@code /}; package-private so a property can compare it with the fast path. */
+    static Result normalizeSlowly(String raw) {
         String decoded = percentDecode(raw);
         if (decoded == null) {
             return Result.rejected("malformed percent-encoding");
@@ -74,6 +79,35 @@ public final class PathNormalizer {
             return Result.rejected(rejection);
         }
         return Result.ok(clean(stripMatrixParameters(decoded.replace('\\', '/'))));
+    }
+
+    /**
+     * Most requests are already in normal form; saying so in one pass, without allocating, is
+     * the fast path (the steps below would return the path unchanged): nothing to decode, fold
+     * or strip, no empty or dot segment, no trailing slash.
+     */
+    static boolean alreadyNormal(String path) {
+        int length = path.length();
+        if (length > 1 && path.charAt(length - 1) == '/') {
+            return false;
+        }
+        int segmentStart = 1;
+        for (int i = 1; i <= length; i++) {
+            char c = i < length ? path.charAt(i) : '/';
+            if (c == '%' || c == '\\' || c == ';' || c == 0) {
+                return false;
+            }
+            if (c == '/') {
+                int segmentLength = i - segmentStart;
+                if (segmentLength == 0 && i < length
+                        || segmentLength == 1 && path.charAt(segmentStart) == '.'
+                        || segmentLength == 2 && path.charAt(segmentStart) == '.' && path.charAt(segmentStart + 1) == '.') {
+                    return false;
+                }
+                segmentStart = i + 1;
+            }
+        }
+        return true;
     }
 
     /** Normalizes a path written in a policy: encoded to UTF-8 bytes, then as a request. */

@@ -76,6 +76,17 @@ class PathNormalizerProperties {
      * {@code %23}: as path data they are right, but read again they would be an escape, a query
      * or a fragment.
      */
+    /** The fast path only answers for paths the full normalization would leave unchanged. */
+    @Property
+    void fastPathAgreesWithFullNormalization(@ForAll("pathLike") String input) {
+        Assume.that(input.startsWith("/"));
+        Assume.that(input.indexOf('?') < 0 && input.indexOf('#') < 0);
+        if (PathNormalizer.alreadyNormal(input)) {
+            assertEquals(PathNormalizer.Result.ok(input), PathNormalizer.normalizeSlowly(input), input);
+        }
+        assertEquals(PathNormalizer.normalizeSlowly(input), PathNormalizer.normalize(input), input);
+    }
+
     @Property
     void idempotentWithoutEscapeQueryOrFragment(@ForAll("pathLike") String input) {
         PathNormalizer.Result once = PathNormalizer.normalize(input);
