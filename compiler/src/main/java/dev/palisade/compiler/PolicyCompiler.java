@@ -77,17 +77,18 @@ public final class PolicyCompiler {
         List<PolicyFile> parsed = new ArrayList<>();
         for (Path file : files) {
             String name = file.toString();
-            byte[] bytes;
+            PolicyParser.Parsed result;
             try {
-                bytes = Files.size(file) > PolicyParser.MAX_FILE_BYTES
-                        ? new byte[PolicyParser.MAX_FILE_BYTES + 1] : Files.readAllBytes(file);
+                long size = Files.size(file);
+                result = size > PolicyParser.MAX_FILE_BYTES
+                        ? PolicyParser.tooLarge(name, size, diagnostics)
+                        : PolicyParser.parse(name, Files.readAllBytes(file), diagnostics);
             } catch (IOException unreadable) {
                 diagnostics.error(DiagnosticCode.UNREADABLE_FILE, Span.point(name, 1, 1),
                         "cannot read file: " + unreadable.getClass().getSimpleName().replace("Exception", "")
                                 .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase());
                 continue;
             }
-            PolicyParser.Parsed result = PolicyParser.parse(name, bytes, diagnostics);
             sources.put(name, result.source());
             result.ast().ifPresent(parsed::add);
         }

@@ -18,7 +18,8 @@ public record TestDecl(
         Span span) {
 
     public TestDecl {
-        labels = labels.map(Map::copyOf);
+        // Insertion order kept: labels print the way the author wrote them.
+        labels = labels.map(written -> java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(written)));
         cases = List.copyOf(cases);
         properties = List.copyOf(properties);
     }

@@ -36,17 +36,21 @@ public final class PolicyParser {
 
     public static Parsed parse(String fileName, byte[] bytes, Diagnostics diagnostics) {
         if (bytes.length > MAX_FILE_BYTES) {
-            SourceFile empty = new SourceFile(fileName, "");
-            diagnostics.error(DiagnosticCode.FILE_TOO_LARGE, Span.point(fileName, 1, 1),
-                    "file is " + bytes.length + " bytes, more than the " + MAX_FILE_BYTES + " bytes a policy file may have",
-                    "split the policies into several files");
-            return new Parsed(empty, Optional.empty());
+            return tooLarge(fileName, bytes.length, diagnostics);
         }
         Optional<String> text = decode(fileName, bytes, diagnostics);
         if (text.isEmpty()) {
             return new Parsed(new SourceFile(fileName, ""), Optional.empty());
         }
         return parse(new SourceFile(fileName, text.get()), diagnostics);
+    }
+
+    /** For a file known to be too large before it is read: it is never read. */
+    public static Parsed tooLarge(String fileName, long size, Diagnostics diagnostics) {
+        diagnostics.error(DiagnosticCode.FILE_TOO_LARGE, Span.point(fileName, 1, 1),
+                "file is " + size + " bytes, more than the " + MAX_FILE_BYTES + " bytes a policy file may have",
+                "split the policies into several files");
+        return new Parsed(new SourceFile(fileName, ""), Optional.empty());
     }
 
     public static Parsed parse(SourceFile source, Diagnostics diagnostics) {
