@@ -10,6 +10,8 @@ import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.dsl.diag.Span;
 import dev.palisade.dsl.diag.Suggestions;
+import dev.palisade.dsl.seclang.SecLangSources;
+import dev.palisade.dsl.seclang.SecLangStatements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -97,6 +99,9 @@ public final class CheckWafBlocks implements Pass {
                     diagnostics.error(DiagnosticCode.MISSING_FILE, include.path().span(),
                             "included file `" + include.path().value() + "` not found",
                             "paths are relative to the policy file's directory");
+                } else {
+                    // The SecLang is read now, so its mistakes are reported at its own lines.
+                    SecLangStatements.of(SecLangSources.load(included, diagnostics).directives(), diagnostics);
                 }
             }
         }

@@ -10,7 +10,7 @@ import dev.palisade.dsl.diag.Span;
  */
 public final class StringLiteral {
     /** How the string was quoted; the formatter keeps the author's choice where it can. */
-    public enum Quoting { DOUBLE, SINGLE, TRIPLE }
+    public enum Quoting { DOUBLE, SINGLE, TRIPLE, BARE }
 
     private final String value;
     private final Span span;

@@ -57,6 +57,9 @@ public enum DiagnosticCode {
     MISSING_FILE("P0508", "included file not found"),
     UNKNOWN_PHASE("P0509", "unknown phase"),
     RESERVED_RULE_ID("P0510", "rule id reserved for the Core Rule Set"),
+    INCLUDE_CYCLE("P0511", "files include each other"),
+    UNKNOWN_DIRECTIVE("P0512", "unknown SecLang directive"),
+    WRONG_ARGUMENTS("P0513", "wrong arguments for a directive or action"),
 
     // P06xx: logging
     INVALID_DURATION("P0601", "invalid duration"),

@@ -18,7 +18,7 @@ final class StringText {
             // '…' has no escapes and ends at the line: it cannot hold a quote or a line break.
             case SINGLE -> value.indexOf('\'') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0
                     ? quoted(value) : "'" + value + "'";
-            case DOUBLE -> quoted(value);
+            case DOUBLE, BARE -> quoted(value); // BARE: SecLang only, never in a policy
         };
     }
 
