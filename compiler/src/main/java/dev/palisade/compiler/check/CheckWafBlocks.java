@@ -101,7 +101,9 @@ public final class CheckWafBlocks implements Pass {
                             "paths are relative to the policy file's directory");
                 } else {
                     // The SecLang is read now, so its mistakes are reported at its own lines.
-                    SecLangStatements.of(SecLangSources.load(included, diagnostics).directives(), diagnostics);
+                    SecLangRuleChecks.check(
+                            SecLangStatements.of(SecLangSources.load(included, diagnostics).directives(), diagnostics),
+                            diagnostics);
                 }
             }
         }

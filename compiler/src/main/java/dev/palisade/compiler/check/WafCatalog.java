@@ -49,6 +49,17 @@ final class WafCatalog {
     static final Set<String> PHASES = Set.of(
             "request-headers", "request-body", "response-headers", "response-body", "logging", "1", "2", "3", "4", "5");
 
+    /** ModSecurity's actions, as SecLang writes them. */
+    static final Set<String> SECLANG_ACTIONS = Set.of(
+            "accuracy", "allow", "append", "auditlog", "block", "capture", "chain", "ctl", "deny", "deprecatevar",
+            "drop", "exec", "expirevar", "id", "initcol", "log", "logdata", "maturity", "msg", "multiMatch",
+            "noauditlog", "nolog", "pass", "pause", "phase", "prepend", "proxy", "redirect", "rev", "sanitiseArg",
+            "sanitiseMatched", "sanitiseMatchedBytes", "sanitiseRequestHeader", "sanitiseResponseHeader", "setenv",
+            "setrsc", "setsid", "setuid", "setvar", "severity", "skip", "skipAfter", "status", "t", "tag", "ver",
+            "xmlns");
+
+    static final Set<String> SECLANG_PHASES = Set.of("1", "2", "3", "4", "5", "request", "response", "logging");
+
     static final Set<String> RULE_ACTIONS = Set.of(
             "block", "pass", "log", "nolog", "auditlog", "noauditlog", "capture", "severity", "tag", "msg", "logdata",
             "setvar", "status", "redirect", "t", "multiMatch", "ver", "maturity", "accuracy", "rev");
