@@ -15,7 +15,9 @@ final class Reporter {
     /** @return whether there were errors */
     static boolean report(PolicyCompiler.Result result, PrintWriter err) {
         Diagnostics diagnostics = result.diagnostics();
-        DiagnosticRenderer renderer = new DiagnosticRenderer(result.sources());
+        java.util.Map<String, dev.palisade.dsl.diag.SourceFile> sources = new java.util.HashMap<>(diagnostics.sources());
+        sources.putAll(result.sources());
+        DiagnosticRenderer renderer = new DiagnosticRenderer(sources);
         List<Diagnostic> sorted = diagnostics.sorted();
         for (Diagnostic diagnostic : sorted) {
             err.println(renderer.render(diagnostic));

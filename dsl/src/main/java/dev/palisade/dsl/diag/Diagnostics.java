@@ -13,6 +13,7 @@ public final class Diagnostics {
     public static final int MAX_ERRORS = 50;
 
     private final List<Diagnostic> kept = new ArrayList<>();
+    private final java.util.Map<String, SourceFile> sources = new java.util.LinkedHashMap<>();
     private int errors;
     private int dropped;
 
@@ -41,6 +42,16 @@ public final class Diagnostics {
 
     public void warning(DiagnosticCode code, Span span, String message, String help) {
         report(Diagnostic.warning(code, span, message).withHelp(help));
+    }
+
+    /** Keeps a file that diagnostics may point into (an included SecLang file), for rendering. */
+    public void rememberSource(SourceFile source) {
+        sources.put(source.name(), source);
+    }
+
+    /** The files remembered with {@link #rememberSource}. */
+    public java.util.Map<String, SourceFile> sources() {
+        return java.util.Collections.unmodifiableMap(sources);
     }
 
     public boolean hasErrors() {

@@ -63,6 +63,7 @@ public final class SecLangSources {
         }
         SourceFile source = new SourceFile(file.toString(), text);
         sources.put(source.name(), source);
+        diagnostics.rememberSource(source);
         including.push(canonical);
         for (SecLangDirective directive : SecLangReader.read(source, diagnostics)) {
             String name = directive.name().text();
