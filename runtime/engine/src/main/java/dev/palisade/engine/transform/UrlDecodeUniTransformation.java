@@ -1,0 +1,81 @@
+package dev.palisade.engine.transform;
+
+/**
+ * {@code t:urlDecodeUni}: like {@code urlDecode}, and also the IIS {@code %uHHHH} form.
+ *
+ * <pre>SecRule ARGS "@rx (?i)<script" "id:1,phase:2,t:urlDecodeUni,deny"</pre>
+ *
+ * <p>Follows ModSecurity v3 {@code url_decode_uni.cc} (Coraza {@code url_decode_uni.go} is the
+ * same port) without a {@code SecUnicodeMapFile}:
+ * <ul>
+ *   <li>{@code %uHHHH} (either {@code u} or {@code U}) keeps the low byte {@code HH} and drops
+ *       the high one, except full-width ASCII: {@code %uFF01}–{@code %uFF5E} become
+ *       {@code !}–{@code ~} (low byte plus 0x20);
+ *   <li>{@code %u} without four hex digits after it is copied as {@code %u} and decoding goes
+ *       on after it, so {@code %u%41} is {@code %uA};
+ *   <li>{@code %HH} as in urlDecode; any other {@code %} is kept; {@code +} becomes a space.
+ * </ul>
+ */
+final class UrlDecodeUniTransformation implements Transformation {
+
+    @Override
+    public String name() {
+        return "urlDecodeUni";
+    }
+
+    @Override
+    public String apply(String value) {
+        int length = value.length();
+        int first = 0;
+        while (first < length && value.charAt(first) != '%' && value.charAt(first) != '+') {
+            first++;
+        }
+        if (first == length) {
+            return value;
+        }
+        char[] out = new char[length];
+        value.getChars(0, first, out, 0);
+        int written = first;
+        int i = first;
+        while (i < length) {
+            char c = value.charAt(i);
+            if (c == '%' && i + 1 < length && (value.charAt(i + 1) == 'u' || value.charAt(i + 1) == 'U')) {
+                if (i + 5 < length && hexDigits(value, i + 2, 4)) {
+                    out[written++] = wideToByte(value, i + 2);
+                    i += 6;
+                } else {
+                    out[written++] = '%';
+                    out[written++] = value.charAt(i + 1);
+                    i += 2;
+                }
+            } else if (c == '%' && i + 2 < length && hexDigits(value, i + 1, 2)) {
+                out[written++] = ByteStrings.twoDigitsToByte(value.charAt(i + 1), value.charAt(i + 2));
+                i += 3;
+            } else {
+                out[written++] = c == '+' ? ' ' : c;
+                i++;
+            }
+        }
+        return ByteStrings.unchangedOr(value, out, written);
+    }
+
+    /** The byte ModSecurity keeps for the four hex digits at {@code start}. */
+    private static char wideToByte(String value, int start) {
+        char low = ByteStrings.twoDigitsToByte(value.charAt(start + 2), value.charAt(start + 3));
+        boolean fullWidthPage = (value.charAt(start) | 0x20) == 'f' && (value.charAt(start + 1) | 0x20) == 'f';
+        // Full-width ASCII U+FF01..U+FF5E sits 0xFEE0 above ASCII: low byte 0x01..0x5E plus 0x20.
+        if (fullWidthPage && low > 0x00 && low < 0x5f) {
+            return (char) (low + 0x20);
+        }
+        return low;
+    }
+
+    private static boolean hexDigits(String value, int start, int count) {
+        for (int i = start; i < start + count; i++) {
+            if (!ByteStrings.isHexDigit(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
