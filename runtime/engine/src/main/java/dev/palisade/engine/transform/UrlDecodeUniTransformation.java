@@ -15,6 +15,10 @@ package dev.palisade.engine.transform;
  *       on after it, so {@code %u%41} is {@code %uA};
  *   <li>{@code %HH} as in urlDecode; any other {@code %} is kept; {@code +} becomes a space.
  * </ul>
+ * With {@code SecUnicodeMapFile unicode.mapping 20127} (ModSecurity's recommended config) and in
+ * Coraza (a built-in best-fit table), {@code %uHHHH} first goes through that map, e.g.
+ * {@code %u201c} to {@code "} and {@code %u00e9} to {@code e}; that is configuration, not this
+ * transformation, and is not implemented here.
  */
 final class UrlDecodeUniTransformation implements Transformation {
 
