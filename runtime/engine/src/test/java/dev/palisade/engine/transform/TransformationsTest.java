@@ -64,7 +64,8 @@ class TransformationsTest {
         "normalisePath|`/a/b/c`", "normalizePath|`a/b`", "normalisePathWin|`/x/y`", "normalizePathWin|`../a`",
         "trim|`x y`", "trimLeft|`x `", "trimRight|` x`",
         "utf8toUnicode|`ascii only`", "escapeSeqDecode|`plain`", "sqlHexDecode|`0x 0xZZ x41`",
-        "parityZero7bit|`seven bit`", "length|`1`", "hexDecode|``", "base64Encode|``", "base64DecodeExt|``",
+        "parityZero7bit|`seven bit`", "parityEven7bit|`c`", "parityOdd7bit|`a`", "length|`1`", "hexDecode|``",
+        "hexEncode|``", "base64Encode|``", "base64Decode|``", "base64DecodeExt|``",
     })
     void returnsTheSameInstanceWhenNothingChanges(String name, String input) {
         String value = new String(input.toCharArray()); // a fresh instance, not an interned literal
