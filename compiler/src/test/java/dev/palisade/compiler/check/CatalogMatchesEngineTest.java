@@ -1,0 +1,17 @@
+package dev.palisade.compiler.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.palisade.engine.transform.Transformations;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The names the checker accepts and the names the engine implements are one list: a name the
+ * checker knows but the engine lacks would pass `palisade check` and fail at run time.
+ */
+class CatalogMatchesEngineTest {
+    @Test
+    void transformations() {
+        assertEquals(new java.util.TreeSet<>(WafCatalog.TRANSFORMATIONS), new java.util.TreeSet<>(Transformations.names()));
+    }
+}
