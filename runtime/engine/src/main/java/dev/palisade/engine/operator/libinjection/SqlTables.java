@@ -35,7 +35,13 @@ final class SqlTables {
     private static final String RESOURCE_DIR = "/dev/palisade/engine/operator/libinjection/";
 
     private static final byte[] CHAR_CLASS = new byte[256];
-    private static final Map<String, Character> KEYWORDS;
+    /**
+     * The keyword table as open addressing over upper-case keys, so a lookup hashes the input's
+     * chars in place instead of allocating an upper-cased copy (this is the tokenizer's hot path).
+     */
+    private static final String[] KEYWORD_KEYS;
+    private static final char[] KEYWORD_TYPES;
+    private static final int KEYWORD_MASK;
     private static final Set<String> FINGERPRINTS;
 
     static {
@@ -54,7 +60,18 @@ final class SqlTables {
         Map<?, ?> keywords = (Map<?, ?>) data.get("keywords");
         Map<String, Character> table = new HashMap<>(keywords.size() * 2);
         keywords.forEach((word, type) -> table.put((String) word, ((String) type).charAt(0)));
-        KEYWORDS = Map.copyOf(table);
+        int capacity = Integer.highestOneBit(table.size() * 4);
+        KEYWORD_KEYS = new String[capacity];
+        KEYWORD_TYPES = new char[capacity];
+        KEYWORD_MASK = capacity - 1;
+        table.forEach((word, type) -> {
+            int slot = spread(word.hashCode()) & KEYWORD_MASK;
+            while (KEYWORD_KEYS[slot] != null) {
+                slot = (slot + 1) & KEYWORD_MASK;
+            }
+            KEYWORD_KEYS[slot] = word;
+            KEYWORD_TYPES[slot] = type;
+        });
 
         Set<String> fingerprints = new HashSet<>();
         for (String line : read("fingerprints.txt").split("\n")) {
@@ -80,13 +97,34 @@ final class SqlTables {
      * only, like upstream (no locale).
      */
     static char lookupWord(String s, int from, int len) {
-        char[] upper = new char[len];
+        int hash = 0;
         for (int i = 0; i < len; i++) {
-            char c = s.charAt(from + i);
-            upper[i] = c >= 'a' && c <= 'z' ? (char) (c - 0x20) : c;
+            hash = 31 * hash + upper(s.charAt(from + i)); // String.hashCode of the upper-cased word
         }
-        Character type = KEYWORDS.get(new String(upper));
-        return type == null ? 0 : type;
+        for (int slot = spread(hash) & KEYWORD_MASK; KEYWORD_KEYS[slot] != null; slot = (slot + 1) & KEYWORD_MASK) {
+            String key = KEYWORD_KEYS[slot];
+            if (key.length() == len && equalsUpper(key, s, from)) {
+                return KEYWORD_TYPES[slot];
+            }
+        }
+        return 0;
+    }
+
+    private static boolean equalsUpper(String key, String s, int from) {
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) != upper(s.charAt(from + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char upper(char c) {
+        return c >= 'a' && c <= 'z' ? (char) (c - 0x20) : c;
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
     }
 
     static char lookupWord(String word) {

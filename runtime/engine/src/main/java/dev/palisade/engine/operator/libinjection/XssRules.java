@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the XSS detector calls dangerous: tags that run or load script, attributes that are
@@ -45,6 +46,9 @@ final class XssRules {
             Map.entry("VALUES", AttributeKind.URL), // SVG
             Map.entry("XLINK:HREF", AttributeKind.URL));
 
+    /** The names of {@link #BLACK_ATTRIBUTES} by length, for the NUL-free fast path. */
+    private static final String[][] ATTRIBUTES_BY_LENGTH = byLength(BLACK_ATTRIBUTES.keySet());
+
     /** URL prefixes that run script or smuggle a document: JAVA covers JAVASCRIPT. */
     private static final List<String> BLACK_URL_PREFIXES = List.of("DATA", "VIEW-SOURCE", "JAVA", "VBSCRIPT");
 
@@ -83,6 +87,22 @@ final class XssRules {
             if (equalsSkippingNul("XMLNS", s, start, 5) || equalsSkippingNul("XLINK", s, start, 5)) {
                 return AttributeKind.BLACK;
             }
+        }
+        // Without NULs to skip only names of the token's own length can match: check those alone.
+        boolean hasNul = false;
+        for (int i = start; i < start + length; i++) {
+            hasNul |= s.charAt(i) == 0;
+        }
+        if (!hasNul) {
+            if (length >= ATTRIBUTES_BY_LENGTH.length) {
+                return AttributeKind.NONE;
+            }
+            for (String name : ATTRIBUTES_BY_LENGTH[length]) {
+                if (equalsSkippingNul(name, s, start, length)) {
+                    return BLACK_ATTRIBUTES.get(name);
+                }
+            }
+            return AttributeKind.NONE;
         }
         for (Map.Entry<String, AttributeKind> entry : BLACK_ATTRIBUTES.entrySet()) {
             if (equalsSkippingNul(entry.getKey(), s, start, length)) {
@@ -181,6 +201,16 @@ final class XssRules {
             }
         }
         return true;
+    }
+
+    private static String[][] byLength(Set<String> names) {
+        int max = names.stream().mapToInt(String::length).max().orElse(0);
+        String[][] table = new String[max + 1][];
+        for (int n = 0; n <= max; n++) {
+            final int length = n;
+            table[n] = names.stream().filter(name -> name.length() == length).sorted().toArray(String[]::new);
+        }
+        return table;
     }
 
     private static List<String> readEventNames() {
