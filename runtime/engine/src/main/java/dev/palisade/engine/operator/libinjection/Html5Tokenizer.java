@@ -12,44 +12,21 @@ package dev.palisade.engine.operator.libinjection;
  * <p>INVARIANT: every token moves {@link #pos} forward or ends the input, so it runs in linear
  * time.
  */
-final class Html5Tokenizer {
-
-    enum TokenType {
-        DATA_TEXT, TAG_NAME_OPEN, TAG_NAME_CLOSE, TAG_NAME_SELFCLOSE, TAG_DATA, TAG_CLOSE, ATTR_NAME,
-        ATTR_VALUE, TAG_COMMENT, DOCTYPE
-    }
+final class Html5Tokenizer extends Html5TextStates {
 
     /** Where the input is assumed to start. */
     enum Start { DATA, VALUE_NO_QUOTE, VALUE_SINGLE_QUOTE, VALUE_DOUBLE_QUOTE, VALUE_BACK_QUOTE }
 
-    private enum State {
-        EOF, DATA, TAG_OPEN, TAG_NAME_CLOSE, BEFORE_ATTRIBUTE_NAME, AFTER_ATTRIBUTE_NAME,
-        BEFORE_ATTRIBUTE_VALUE, VALUE_SINGLE_QUOTE, VALUE_DOUBLE_QUOTE, VALUE_BACK_QUOTE,
-        AFTER_ATTRIBUTE_VALUE_QUOTED, SELF_CLOSING_START_TAG
-    }
-
     private static final int EOF = -1;
 
-    private final String s;
-    private final int len;
-    private int pos;
-    private boolean isClose;
-    private State state;
-
-    TokenType tokenType;
-    int tokenStart;
-    int tokenLength;
-
     Html5Tokenizer(String s, Start start) {
-        this.s = s;
-        this.len = s.length();
-        this.state = switch (start) {
+        super(s, switch (start) {
             case DATA -> State.DATA;
             case VALUE_NO_QUOTE -> State.BEFORE_ATTRIBUTE_NAME;
             case VALUE_SINGLE_QUOTE -> State.VALUE_SINGLE_QUOTE;
             case VALUE_DOUBLE_QUOTE -> State.VALUE_DOUBLE_QUOTE;
             case VALUE_BACK_QUOTE -> State.VALUE_BACK_QUOTE;
-        };
+        });
     }
 
     /** Advances to the next token; false at the end. */
@@ -69,71 +46,6 @@ final class Html5Tokenizer {
             case SELF_CLOSING_START_TAG -> selfClosingStartTag();
         };
     }
-
-    String tokenText() {
-        return s.substring(tokenStart, tokenStart + tokenLength);
-    }
-
-    private boolean token(TokenType type, int start, int length, State nextState) {
-        tokenType = type;
-        tokenStart = start;
-        tokenLength = length;
-        state = nextState;
-        return true;
-    }
-
-    private boolean data() {
-        int lt = s.indexOf('<', pos);
-        if (lt < 0) {
-            token(TokenType.DATA_TEXT, pos, len - pos, State.EOF);
-            return tokenLength != 0;
-        }
-        token(TokenType.DATA_TEXT, pos, lt - pos, State.TAG_OPEN);
-        pos = lt + 1;
-        return tokenLength == 0 ? tagOpen() : true;
-    }
-
-    /** §12.2.4.8. */
-    private boolean tagOpen() {
-        if (pos >= len) {
-            return false;
-        }
-        char c = s.charAt(pos);
-        if (c == '!') {
-            pos++;
-            return markupDeclarationOpen();
-        } else if (c == '/') {
-            pos++;
-            isClose = true;
-            return endTagOpen();
-        } else if (c == '?') {
-            pos++;
-            return bogusComment();
-        } else if (c == '%') {
-            pos++; // <% ... %>: not in the spec, IE up to 9 and old Safari read it as a comment
-            return percentComment();
-        } else if (isAsciiLetter(c) || c == 0) {
-            return tagName(); // NUL: IE ignores it, so a tag may start with one
-        }
-        // "<" not starting a tag: it is text.
-        return token(TokenType.DATA_TEXT, pos - 1, 1, State.DATA);
-    }
-
-    /** §12.2.4.9. */
-    private boolean endTagOpen() {
-        if (pos >= len) {
-            return false;
-        }
-        char c = s.charAt(pos);
-        if (c == '>') {
-            return data();
-        } else if (isAsciiLetter(c)) {
-            return tagName();
-        }
-        isClose = false;
-        return bogusComment();
-    }
-
     private boolean tagNameClose() {
         isClose = false;
         token(TokenType.TAG_NAME_CLOSE, pos, 1, State.DATA);
@@ -145,7 +57,8 @@ final class Html5Tokenizer {
     }
 
     /** §12.2.4.10. */
-    private boolean tagName() {
+    @Override
+    boolean tagName() {
         for (int p = pos; p < len; p++) {
             char c = s.charAt(p);
             if (c == 0) {
@@ -304,114 +217,6 @@ final class Html5Tokenizer {
         return beforeAttributeName();
     }
 
-    /** §12.2.4.44: up to the next ">". */
-    private boolean bogusComment() {
-        int gt = s.indexOf('>', pos);
-        if (gt < 0) {
-            token(TokenType.TAG_COMMENT, pos, len - pos, State.EOF);
-            pos = len;
-        } else {
-            token(TokenType.TAG_COMMENT, pos, gt - pos, State.DATA);
-            pos = gt + 1;
-        }
-        return true;
-    }
-
-    /** IE's {@code <% ... %>}. */
-    private boolean percentComment() {
-        int p = pos;
-        while (true) {
-            int percent = s.indexOf('%', p);
-            if (percent < 0 || percent + 1 >= len) {
-                token(TokenType.TAG_COMMENT, pos, len - pos, State.EOF);
-                pos = len;
-                return true;
-            }
-            if (s.charAt(percent + 1) == '>') {
-                token(TokenType.TAG_COMMENT, pos, percent - pos, State.DATA);
-                pos = percent + 2;
-                return true;
-            }
-            p = percent + 1;
-        }
-    }
-
-    /** §12.2.4.45: after "<!". */
-    private boolean markupDeclarationOpen() {
-        if (s.regionMatches(true, pos, "DOCTYPE", 0, 7) && isAsciiWord(pos, 7)) {
-            return doctype();
-        } else if (s.startsWith("[CDATA[", pos)) { // upper case required
-            pos += 7;
-            return cdata();
-        } else if (s.startsWith("--", pos)) {
-            pos += 2;
-            return comment();
-        }
-        return bogusComment();
-    }
-
-    /**
-     * §12.2.4.48-51: a comment ends at "-->" or "-!>" (NULs between the dashes ignored) or at the
-     * end of input.
-     */
-    private boolean comment() {
-        int p = pos;
-        while (true) {
-            int dash = s.indexOf('-', p);
-            if (dash < 0 || dash > len - 3) {
-                return token(TokenType.TAG_COMMENT, pos, len - pos, State.EOF);
-            }
-            int q = dash + 1;
-            while (q < len && s.charAt(q) == 0) {
-                q++;
-            }
-            if (q == len) {
-                return token(TokenType.TAG_COMMENT, pos, len - pos, State.EOF);
-            }
-            char c = s.charAt(q);
-            if (c == '-' || c == '!') {
-                q++;
-                if (q == len) {
-                    return token(TokenType.TAG_COMMENT, pos, len - pos, State.EOF);
-                }
-                if (s.charAt(q) == '>') {
-                    token(TokenType.TAG_COMMENT, pos, dash - pos, State.DATA);
-                    pos = q + 1;
-                    return true;
-                }
-            }
-            p = dash + 1;
-        }
-    }
-
-    /** CDATA sections are text up to "]]>". */
-    private boolean cdata() {
-        int p = pos;
-        while (true) {
-            int bracket = s.indexOf(']', p);
-            if (bracket < 0 || bracket > len - 3) {
-                return token(TokenType.DATA_TEXT, pos, len - pos, State.EOF);
-            }
-            if (s.charAt(bracket + 1) == ']' && s.charAt(bracket + 2) == '>') {
-                token(TokenType.DATA_TEXT, pos, bracket - pos, State.DATA);
-                pos = bracket + 3;
-                return true;
-            }
-            p = bracket + 1;
-        }
-    }
-
-    /** §8.2.4.52: up to the next ">". */
-    private boolean doctype() {
-        int gt = s.indexOf('>', pos);
-        if (gt < 0) {
-            return token(TokenType.DOCTYPE, pos, len - pos, State.EOF);
-        }
-        token(TokenType.DOCTYPE, pos, gt - pos, State.DATA);
-        pos = gt + 1;
-        return true;
-    }
-
     /** Skips HTML white space plus NUL, VT and CR (IE); returns the next char or {@link #EOF}. */
     private int skipWhite() {
         while (pos < len) {
@@ -423,24 +228,5 @@ final class Html5Tokenizer {
             }
         }
         return EOF;
-    }
-
-    /** Upstream's white space test also matches NUL (C's strchr finds the terminator). */
-    private static boolean isWhite(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r' || c == 0;
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    /** Whether {@code s[from, from + n)} is ASCII letters: keeps regionMatches' Unicode folding out. */
-    private boolean isAsciiWord(int from, int n) {
-        for (int i = from; i < from + n; i++) {
-            if (!isAsciiLetter(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

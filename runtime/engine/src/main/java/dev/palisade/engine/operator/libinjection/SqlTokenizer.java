@@ -16,9 +16,9 @@ package dev.palisade.engine.operator.libinjection;
 final class SqlTokenizer {
 
     /** Characters that end a bare word; NUL also ends it (upstream's strchr finds the terminator). */
-    private static final String WORD_END = " []{}<>:\\?=@!#~+-*/&|^%(),';\t\n\u000b\f\r\"\u00a0\0";
+    private static final boolean[] WORD_END = charSet(" []{}<>:\\?=@!#~+-*/&|^%(),';\t\n\u000b\f\r\"\u00a0\0");
     /** Characters that end a variable name. */
-    private static final String VARIABLE_END = " <>:\\?=@!#~+-*/&|^%(),';\t\n\u000b\f\r'`\"\0";
+    private static final boolean[] VARIABLE_END = charSet(" <>:\\?=@!#~+-*/&|^%(),';\t\n\u000b\f\r'`\"\0");
 
     final String s;
     final int slen;
@@ -261,12 +261,25 @@ final class SqlTokenizer {
     }
 
     /** Length of the run from {@code from} of characters not in {@code stop}. */
-    int spanUntil(int from, String stop) {
+    private int spanUntil(int from, boolean[] stop) {
         int i = from;
-        while (i < slen && stop.indexOf(s.charAt(i)) < 0) {
+        while (i < slen) {
+            char c = s.charAt(i);
+            if (c < 256 && stop[c]) {
+                break;
+            }
             i++;
         }
         return i - from;
+    }
+
+    /** A lookup table for a set of byte values: the tokenizer tests one per input char. */
+    private static boolean[] charSet(String chars) {
+        boolean[] set = new boolean[256];
+        for (int i = 0; i < chars.length(); i++) {
+            set[chars.charAt(i)] = true;
+        }
+        return set;
     }
 
     /** Length of the run from {@code from} of characters in {@code accept} (or NUL, as upstream). */
