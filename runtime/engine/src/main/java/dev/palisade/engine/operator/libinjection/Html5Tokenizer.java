@@ -217,7 +217,11 @@ final class Html5Tokenizer extends Html5TextStates {
         return beforeAttributeName();
     }
 
-    /** Skips HTML white space plus NUL, VT and CR (IE); returns the next char or {@link #EOF}. */
+    /**
+     * Skips HTML white space plus NUL, VT and CR (IE); returns the next char or {@link #EOF}.
+     * Upstream returns a signed char here, so a 0xFF byte reads as its EOF and ends tokenizing
+     * ({@code <a \xff onclick=...} goes unseen); we deliberately read 0xFF as an ordinary byte.
+     */
     private int skipWhite() {
         while (pos < len) {
             char c = s.charAt(pos);
