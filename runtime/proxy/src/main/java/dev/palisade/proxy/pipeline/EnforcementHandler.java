@@ -1,0 +1,69 @@
+package dev.palisade.proxy.pipeline;
+
+import dev.palisade.proxy.log.DecisionLog;
+import dev.palisade.proxy.log.Exchange;
+import dev.palisade.proxy.server.PlainResponse;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Decides each complete request with the current bundle. A denied request is answered here
+ * (the decision's status, a text naming the request id, nothing about the rule) and logged;
+ * an allowed one gets its {@code X-Request-Id} and goes on to the relay, which logs it with the
+ * upstream's status.
+ */
+public final class EnforcementHandler extends ChannelInboundHandlerAdapter {
+    /** The exchange being relayed, for the relay's log line. */
+    public static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("palisade.exchange");
+
+    private final PolicyHolder holder;
+    private final RequestInspection inspection;
+    private final DecisionLog log;
+
+    public EnforcementHandler(PolicyHolder holder, RequestInspection inspection, DecisionLog log) {
+        this.holder = holder;
+        this.inspection = inspection;
+        this.log = log;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (!(message instanceof FullHttpRequest request)) {
+            ctx.fireChannelRead(message);
+            return;
+        }
+        String requestId = requestId();
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        Optional<PolicyBundle> bundle = holder.current();
+        if (bundle.isEmpty()) {
+            request.release();
+            PlainResponse.send(ctx.channel(), 503, "Service Unavailable: no policy loaded yet.", requestId, keepAlive);
+            return;
+        }
+        Inspection result = inspection.inspect(bundle.get(), request, request.content());
+        Exchange exchange = new Exchange(requestId, Instant.now(), (InetSocketAddress) ctx.channel().remoteAddress(),
+                request.method().name(), request.uri(), result);
+        if (result.denied()) {
+            request.release();
+            PlainResponse.send(ctx.channel(), result.status(), "Request denied by policy.", requestId, keepAlive);
+            log.write(exchange, result.status());
+            return;
+        }
+        request.headers().set(PlainResponse.REQUEST_ID, requestId);
+        ctx.channel().attr(EXCHANGE).set(exchange);
+        ctx.fireChannelRead(request);
+    }
+
+    /** 128 random bits in hex; not a secret, only unique enough to find one log line. */
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("%016x%016x", random.nextLong(), random.nextLong());
+    }
+}
