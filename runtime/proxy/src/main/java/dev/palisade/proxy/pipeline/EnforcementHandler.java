@@ -52,8 +52,8 @@ public final class EnforcementHandler extends ChannelInboundHandlerAdapter {
                 request.method().name(), request.uri(), result);
         if (result.denied()) {
             request.release();
-            PlainResponse.send(ctx.channel(), result.status(), "Request denied by policy.", requestId, keepAlive);
             log.write(exchange, result.status());
+            PlainResponse.send(ctx.channel(), result.status(), "Request denied by policy.", requestId, keepAlive);
             return;
         }
         request.headers().set(PlainResponse.REQUEST_ID, requestId);

@@ -1,0 +1,55 @@
+package dev.palisade.proxy.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.palisade.proxy.testing.ProxyFixture;
+import dev.palisade.proxy.testing.RawHttp;
+import dev.palisade.proxy.testing.RecordingUpstream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What a client sees when the upstream is down or silent, and a second workload's policy. */
+@Timeout(30)
+class UpstreamFailureTest {
+
+    @Test
+    void anUpstreamThatRefusesConnectionsGives502() throws Exception {
+        InetSocketAddress closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = (InetSocketAddress) socket.getLocalSocketAddress();
+        }
+        try (ProxyFixture proxy = new ProxyFixture(closed, ProxyFixture.WWW)) {
+            RawHttp.Response response = RawHttp.exchange(proxy.address(), "GET", "/");
+            assertEquals(502, response.status());
+            assertTrue(response.text().startsWith("Bad Gateway"), response.text());
+            assertTrue(response.text().contains(response.header("X-Request-Id")));
+        }
+    }
+
+    @Test
+    void anUpstreamThatDoesNotAnswerInTimeGives504() throws Exception {
+        try (RecordingUpstream upstream = new RecordingUpstream();
+                ProxyFixture proxy = new ProxyFixture(upstream.address(), ProxyFixture.PRODUCTPAGE,
+                        config -> config.withUpstreamResponseTimeout(Duration.ofMillis(300)))) {
+            RawHttp.Response response = RawHttp.exchange(proxy.address(), "GET", "/hang");
+            assertEquals(504, response.status());
+        }
+    }
+
+    @Test
+    void productpageServesReadsOnly() throws Exception {
+        try (RecordingUpstream upstream = new RecordingUpstream();
+                ProxyFixture proxy = new ProxyFixture(upstream.address(), ProxyFixture.PRODUCTPAGE)) {
+            assertEquals(200, RawHttp.exchange(proxy.address(), "GET", "/productpage").status());
+            assertEquals(403, RawHttp.exchange(proxy.address(), "OPTIONS", "/productpage").status());
+            assertEquals(403, RawHttp.exchange(proxy.address(), "DELETE", "/").status());
+            assertEquals(1, upstream.seen().size());
+            assertEquals("GET", upstream.seen().get(0).method());
+        }
+    }
+}
