@@ -3,6 +3,7 @@ package dev.palisade.proxy.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.palisade.proxy.testing.LeakTracker;
 import dev.palisade.proxy.testing.ProxyFixture;
 import dev.palisade.proxy.testing.RawHttp;
 import dev.palisade.proxy.testing.RecordingUpstream;
@@ -31,9 +32,10 @@ class HostileInputTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
         proxy.close();
         upstream.close();
+        LeakTracker.assertNoLeaks();
     }
 
     static Stream<Arguments> hostile() {

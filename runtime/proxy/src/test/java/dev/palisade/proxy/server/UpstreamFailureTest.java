@@ -3,6 +3,7 @@ package dev.palisade.proxy.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.palisade.proxy.testing.LeakTracker;
 import dev.palisade.proxy.testing.ProxyFixture;
 import dev.palisade.proxy.testing.RawHttp;
 import dev.palisade.proxy.testing.RecordingUpstream;
@@ -10,12 +11,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** What a client sees when the upstream is down or silent, and a second workload's policy. */
 @Timeout(30)
 class UpstreamFailureTest {
+
+    @AfterAll
+    static void noLeaks() throws InterruptedException {
+        LeakTracker.assertNoLeaks();
+    }
 
     @Test
     void anUpstreamThatRefusesConnectionsGives502() throws Exception {

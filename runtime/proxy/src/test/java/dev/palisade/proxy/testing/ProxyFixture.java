@@ -24,6 +24,10 @@ public final class ProxyFixture implements AutoCloseable {
 
     private static final Map<Workload, PolicyBundle> BUNDLES = new ConcurrentHashMap<>();
 
+    static {
+        LeakTracker.install();
+    }
+
     public final PolicyHolder holder = new PolicyHolder();
     public final List<String> logLines = new CopyOnWriteArrayList<>();
     public final ProxyServer server;
