@@ -3,7 +3,6 @@ package dev.palisade.proxy.reload;
 import dev.palisade.proxy.pipeline.PolicyBundle;
 import dev.palisade.proxy.pipeline.PolicyHolder;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -12,13 +11,15 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Hot reload: watches the policy directory (and the directories in it when started) and, after
  * changes settle, recompiles on its own thread, never on an event loop. A bundle with errors
- * never replaces the current one; its diagnostics go to {@code err}.
+ * never replaces the current one; its diagnostics go to {@code report} (stderr in
+ * {@code palisade serve}).
  */
 public final class PolicyWatcher implements AutoCloseable {
     /** Editors write a file in several steps; wait this long after the last event. */
@@ -27,16 +28,16 @@ public final class PolicyWatcher implements AutoCloseable {
     private final Path directory;
     private final BundleCompiler compiler;
     private final PolicyHolder holder;
-    private final PrintStream err;
+    private final Consumer<String> report;
     private final WatchService watchService;
     private final Thread thread;
 
-    public PolicyWatcher(Path directory, BundleCompiler compiler, PolicyHolder holder, PrintStream err)
+    public PolicyWatcher(Path directory, BundleCompiler compiler, PolicyHolder holder, Consumer<String> report)
             throws IOException {
         this.directory = directory;
         this.compiler = compiler;
         this.holder = holder;
-        this.err = err;
+        this.report = report;
         this.watchService = FileSystems.getDefault().newWatchService();
         try (Stream<Path> walk = Files.walk(directory)) {
             for (Path path : (Iterable<Path>) walk.filter(Files::isDirectory)::iterator) {
@@ -52,17 +53,17 @@ public final class PolicyWatcher implements AutoCloseable {
         thread.start();
     }
 
-    /** Compiles now and installs the bundle if it is good; returns it. */
-    public Optional<PolicyBundle> reload() {
+    /** Compiles now and installs the bundle if it is good; returns it. One reload at a time. */
+    public synchronized Optional<PolicyBundle> reload() {
         BundleCompiler.Outcome outcome = compiler.compile();
         if (outcome.bundle().isEmpty()) {
-            err.println("palisade: policies in " + directory + " not reloaded; the current bundle stays:\n"
+            report.accept("palisade: policies in " + directory + " not reloaded; the current bundle stays:\n"
                     + outcome.problems());
             return Optional.empty();
         }
         PolicyBundle bundle = outcome.bundle().get();
         holder.swap(bundle);
-        err.println("palisade: reloaded policies, bundle " + bundle.irHash() + ", selecting "
+        report.accept("palisade: reloaded policies, bundle " + bundle.irHash() + ", selecting "
                 + bundle.selectedPolicies());
         return Optional.of(bundle);
     }
@@ -82,7 +83,7 @@ public final class PolicyWatcher implements AutoCloseable {
         } catch (InterruptedException | ClosedWatchServiceException stopped) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException internal) {
-            err.println("palisade: internal error in the policy watcher, hot reload stopped: " + internal);
+            report.accept("palisade: internal error in the policy watcher, hot reload stopped: " + internal);
         }
     }
 
