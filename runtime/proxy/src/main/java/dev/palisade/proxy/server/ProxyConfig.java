@@ -50,6 +50,11 @@ public record ProxyConfig(
                 upstreamResponseTimeout, idleTimeout);
     }
 
+    public ProxyConfig withIdleTimeout(Duration timeout) {
+        return new ProxyConfig(listen, upstream, admin, workload, requestBodyLimit, upstreamConnectTimeout,
+                upstreamResponseTimeout, timeout);
+    }
+
     public ProxyConfig withUpstreamResponseTimeout(Duration timeout) {
         return new ProxyConfig(listen, upstream, admin, workload, requestBodyLimit, upstreamConnectTimeout, timeout,
                 idleTimeout);

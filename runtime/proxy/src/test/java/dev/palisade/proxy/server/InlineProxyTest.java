@@ -99,6 +99,26 @@ class InlineProxyTest {
         assertNotNull(line.get("timestamp").asText());
     }
 
+    @Test
+    void anAllowedRequestIsLoggedWithTheUpstreamsStatus() throws Exception {
+        RawHttp.Response response = RawHttp.exchange(proxy.address(), "GET", "/robots.txt?q=1");
+        String requestId = response.header("X-Request-Id");
+        // The line is written once the response has been sent, so it may trail the client a little.
+        JsonNode line = null;
+        for (int attempt = 0; attempt < 100 && line == null; attempt++) {
+            line = proxy.logLines.stream().map(InlineProxyTest::parse)
+                    .filter(node -> node.path("request_id").asText().equals(requestId)).findFirst().orElse(null);
+            if (line == null) {
+                Thread.sleep(20);
+            }
+        }
+        assertNotNull(line, "no log line for " + requestId);
+        assertEquals("allow", line.get("action").asText());
+        assertEquals(200, line.get("status").asInt());
+        assertEquals("/robots.txt?q=1", line.get("path").asText());
+        assertEquals(1, line.get("rule").asInt());
+    }
+
     private static JsonNode parse(String line) {
         try {
             return JSON.readTree(line);
