@@ -42,6 +42,13 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(message);
             return;
         }
+        if (((HttpObject) message).decoderResult().isFailure()) {
+            // A response we cannot parse is not relayed: its framing is unknown (RFC 9112 §6.3).
+            ReferenceCountUtil.release(message);
+            failOrCut(502, "Bad Gateway: the upstream sent a malformed response.");
+            ctx.close();
+            return;
+        }
         if (message instanceof HttpResponse response) {
             state = State.STREAMING;
             status = response.status().code();

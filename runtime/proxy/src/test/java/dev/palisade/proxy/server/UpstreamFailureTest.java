@@ -7,9 +7,12 @@ import dev.palisade.proxy.testing.LeakTracker;
 import dev.palisade.proxy.testing.ProxyFixture;
 import dev.palisade.proxy.testing.RawHttp;
 import dev.palisade.proxy.testing.RecordingUpstream;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,30 @@ class UpstreamFailureTest {
                         config -> config.withUpstreamResponseTimeout(Duration.ofMillis(300)))) {
             RawHttp.Response response = RawHttp.exchange(proxy.address(), "GET", "/hang");
             assertEquals(504, response.status());
+        }
+    }
+
+    @Test
+    void aMalformedUpstreamResponseGives502() throws Exception {
+        try (ServerSocket upstream = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            upstream.setSoTimeout(10_000);
+            Thread answer = new Thread(() -> {
+                try (Socket socket = upstream.accept()) {
+                    socket.setSoTimeout(10_000);
+                    socket.getInputStream().read(new byte[4096]);
+                    socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nhi"
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getInputStream().read();
+                } catch (IOException ignored) {
+                    // the test below fails on its own if the exchange did not happen
+                }
+            });
+            answer.start();
+            try (ProxyFixture proxy = new ProxyFixture((InetSocketAddress) upstream.getLocalSocketAddress(),
+                    ProxyFixture.WWW)) {
+                assertEquals(502, RawHttp.exchange(proxy.address(), "GET", "/").status());
+            }
+            answer.join(10_000);
         }
     }
 
