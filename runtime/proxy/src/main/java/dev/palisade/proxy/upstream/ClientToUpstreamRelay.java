@@ -77,6 +77,7 @@ public final class ClientToUpstreamRelay extends ChannelInboundHandlerAdapter {
     /** Hop-by-hop fields out, {@code X-Forwarded-For} in, framing by {@code Content-Length}. */
     private static void prepare(FullHttpRequest request, InetSocketAddress client) {
         HopByHopHeaders.strip(request.headers());
+        toOriginForm(request);
         // The body has been read already (and 100-continue answered): nothing to expect upstream.
         request.headers().remove(HttpHeaderNames.EXPECT);
         String address = client.getAddress().getHostAddress();
@@ -84,6 +85,27 @@ public final class ClientToUpstreamRelay extends ChannelInboundHandlerAdapter {
         request.headers().set("X-Forwarded-For", forwarded == null ? address : forwarded + ", " + address);
         HttpUtil.setContentLength(request, request.content().readableBytes());
         request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    }
+
+    /**
+     * RFC 9112 §3.2.2: for an absolute-form target the server uses its authority and ignores
+     * {@code Host}. The upstream gets the origin form the policy decided on, with that authority
+     * as {@code Host}, so it cannot read the request differently from the policy.
+     */
+    static void toOriginForm(FullHttpRequest request) {
+        String target = request.uri();
+        int scheme = target.indexOf("://");
+        if (target.startsWith("/") || scheme < 0) {
+            return;
+        }
+        int authorityStart = scheme + 3;
+        int pathStart = authorityStart;
+        while (pathStart < target.length() && "/?#".indexOf(target.charAt(pathStart)) < 0) {
+            pathStart++;
+        }
+        String rest = target.substring(pathStart);
+        request.setUri(rest.startsWith("/") ? rest : "/" + rest);
+        request.headers().set(HttpHeaderNames.HOST, target.substring(authorityStart, pathStart));
     }
 
     @Override

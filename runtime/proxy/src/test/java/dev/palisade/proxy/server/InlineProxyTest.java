@@ -69,6 +69,16 @@ class InlineProxyTest {
         assertEquals("127.0.0.1", seen.header("X-forwarded-for"));
     }
 
+    @Test
+    void anAbsoluteFormTargetReachesTheUpstreamInOriginFormWithItsAuthorityAsHost() throws Exception {
+        RawHttp.Response response = RawHttp.exchange(proxy.address(), "GET", "http://www.example:8443/robots.txt?abs");
+        assertEquals(200, response.status());
+        RecordingUpstream.Seen seen = upstream.seen().stream()
+                .filter(request -> request.target().equals("/robots.txt?abs")).findFirst().orElseThrow();
+        assertEquals("www.example:8443", seen.header("Host"));
+        assertEquals(403, RawHttp.exchange(proxy.address(), "GET", "http://www.example/passwords").status());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/login.php", "/.git/HEAD", "/passwords/", "//passwords", "/./passwords/",
             "/%2e%2e/passwords", "/robots.txt/..;/passwords", "/ROBOTS.txt", "/robots.txt%00", "*"})
