@@ -27,6 +27,7 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
     private final DecisionLog log;
     private boolean keepAlive;
     private State state = State.WAITING;
+    private boolean interim;
     private int status;
 
     UpstreamToClientRelay(Channel client, Exchange exchange, boolean keepAlive, DecisionLog log) {
@@ -49,6 +50,11 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
+        if (skipInterim(message)) {
+            ReferenceCountUtil.release(message);
+            ctx.read();
+            return;
+        }
         if (message instanceof HttpResponse response) {
             state = State.STREAMING;
             status = response.status().code();
@@ -66,6 +72,24 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
                 ctx.read();
             }
         });
+    }
+
+    /**
+     * Interim (1xx) responses are dropped (RFC 9110 §15.2: a proxy may drop them unless the
+     * client asked for them; we removed {@code Expect}). Netty's codec ends each with an empty
+     * last content, which is dropped too. 101 never comes: we never forward {@code Upgrade}.
+     */
+    private boolean skipInterim(Object message) {
+        if (message instanceof HttpResponse response && response.status().codeClass()
+                == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL) {
+            interim = true;
+            return true;
+        }
+        if (interim && message instanceof LastHttpContent) {
+            interim = false;
+            return true;
+        }
+        return false;
     }
 
     /** Hop-by-hop fields out; the client hop framed by length or chunks, or ended by a close. */

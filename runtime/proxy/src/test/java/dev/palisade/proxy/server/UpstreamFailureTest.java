@@ -51,28 +51,42 @@ class UpstreamFailureTest {
         }
     }
 
-    @Test
-    void aMalformedUpstreamResponseGives502() throws Exception {
+    /** An upstream on a raw socket that answers one request with exactly these bytes. */
+    private static RawHttp.Response throughRawUpstream(String answer) throws Exception {
         try (ServerSocket upstream = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             upstream.setSoTimeout(10_000);
-            Thread answer = new Thread(() -> {
+            Thread answering = new Thread(() -> {
                 try (Socket socket = upstream.accept()) {
                     socket.setSoTimeout(10_000);
                     socket.getInputStream().read(new byte[4096]);
-                    socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nhi"
-                            .getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
                     socket.getInputStream().read();
                 } catch (IOException ignored) {
-                    // the test below fails on its own if the exchange did not happen
+                    // the caller's assertion fails on its own if the exchange did not happen
                 }
             });
-            answer.start();
+            answering.start();
             try (ProxyFixture proxy = new ProxyFixture((InetSocketAddress) upstream.getLocalSocketAddress(),
                     ProxyFixture.WWW)) {
-                assertEquals(502, RawHttp.exchange(proxy.address(), "GET", "/").status());
+                RawHttp.Response response = RawHttp.exchange(proxy.address(), "GET", "/");
+                answering.join(10_000);
+                return response;
             }
-            answer.join(10_000);
         }
+    }
+
+    @Test
+    void aMalformedUpstreamResponseGives502() throws Exception {
+        assertEquals(502, throughRawUpstream(
+                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nhi").status());
+    }
+
+    @Test
+    void interimResponsesAreDroppedAndTheFinalOneRelayed() throws Exception {
+        RawHttp.Response response = throughRawUpstream("HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+                + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi");
+        assertEquals(200, response.status());
+        assertEquals("hi", response.text());
     }
 
     @Test
