@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,8 +48,21 @@ public final class EnforcementHandler extends ChannelInboundHandlerAdapter {
             PlainResponse.send(ctx.channel(), 503, "Service Unavailable: no policy loaded yet.", requestId, keepAlive);
             return;
         }
-        Inspection result = inspection.inspect(bundle.get(), request, request.content());
-        Exchange exchange = new Exchange(requestId, Instant.now(), (InetSocketAddress) ctx.channel().remoteAddress(),
+        Inspection result;
+        try {
+            result = inspection.inspect(bundle.get(), request, request.content());
+        } catch (RuntimeException internal) {
+            // Fail closed: a request that could not be decided is not forwarded.
+            request.release();
+            System.err.println("palisade: internal error deciding request " + requestId + ": " + internal
+                    + " (this is a bug in Palisade, not in the policy)");
+            PlainResponse.send(ctx.channel(), 500, "Internal Server Error: the request could not be decided.",
+                    requestId, false);
+            return;
+        }
+        SocketAddress remote = ctx.channel().remoteAddress();
+        Exchange exchange = new Exchange(requestId, Instant.now(),
+                remote instanceof InetSocketAddress address ? address : null,
                 request.method().name(), request.uri(), result);
         if (result.denied()) {
             request.release();

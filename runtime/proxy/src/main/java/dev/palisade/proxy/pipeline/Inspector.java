@@ -9,11 +9,12 @@ import io.netty.handler.codec.http.HttpRequest;
  * request-body limit (phase 2). ALP decides in phase 1; the WAF will implement both.
  *
  * <p>Implementations are stateless and thread-safe; everything request-specific comes in as
- * arguments, and the bundle is the one the request started with.
+ * arguments, and the bundle is the one the request started with. An inspector that throws
+ * fails closed: the request gets 500 and is not forwarded.
  */
 public interface Inspector {
 
-    /** Phase 1: the request line and headers. {@code target} is the raw request-target. */
+    /** Phase 1: the request line and headers ({@code request.uri()} is the raw request-target). */
     Verdict onHeaders(PolicyBundle bundle, HttpRequest request);
 
     /** Phase 2: the (complete, within the limit) body; it is only read, never retained. */
