@@ -1,5 +1,6 @@
 package dev.palisade.proxy.server;
 
+import dev.palisade.proxy.log.DecisionLog;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -18,6 +19,11 @@ import java.util.List;
  * </ul>
  */
 final class FramingGuard extends ChannelInboundHandlerAdapter {
+    private final DecisionLog log;
+
+    FramingGuard(DecisionLog log) {
+        this.log = log;
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
@@ -27,7 +33,7 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
         if (message instanceof HttpRequest request) {
             String problem = problem(request);
             if (problem != null) {
-                Rejection.reject(ctx, message, 400, "Bad Request: " + problem + ".");
+                Rejection.reject(ctx, message, 400, "Bad Request: " + problem + ".", problem, log);
                 return;
             }
         }

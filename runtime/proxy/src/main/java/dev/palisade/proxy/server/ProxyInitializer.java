@@ -8,7 +8,6 @@ import dev.palisade.proxy.upstream.ClientToUpstreamRelay;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +51,9 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("codec-encoder", new HttpResponseEncoder());
     }
 
-    private static void addGuards(ChannelPipeline pipeline) {
-        pipeline.addLast("decoder-failure-guard", new DecoderFailureGuard());
-        pipeline.addLast("framing-guard", new FramingGuard());
+    private void addGuards(ChannelPipeline pipeline) {
+        pipeline.addLast("decoder-failure-guard", new DecoderFailureGuard(log));
+        pipeline.addLast("framing-guard", new FramingGuard(log));
     }
 
     /**
@@ -63,7 +62,7 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
      * never truncated. Streaming bodies past the limit uninspected is a later option.
      */
     private void addBodyLimit(ChannelPipeline pipeline) {
-        pipeline.addLast("aggregator", new HttpObjectAggregator(config.requestBodyLimit(), true));
+        pipeline.addLast("aggregator", new BodyLimitAggregator(config.requestBodyLimit(), log));
     }
 
     private void addEnforcement(ChannelPipeline pipeline) {

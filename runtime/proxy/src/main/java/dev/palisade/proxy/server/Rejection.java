@@ -1,6 +1,8 @@
 package dev.palisade.proxy.server;
 
+import dev.palisade.proxy.log.DecisionLog;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 
@@ -23,7 +25,15 @@ final class Rejection {
         return false;
     }
 
-    static void reject(ChannelHandlerContext ctx, Object message, int status, String text) {
+    static void reject(ChannelHandlerContext ctx, Object message, int status, String text, String reason,
+            DecisionLog log) {
+        String method = null;
+        String target = null;
+        if (message instanceof HttpRequest request && request.decoderResult().isSuccess()) {
+            method = request.method().name();
+            target = request.uri();
+        }
+        log.writeRejection(ctx.channel().remoteAddress(), method, target, status, reason);
         ReferenceCountUtil.release(message);
         ctx.channel().attr(REJECTED).set(true);
         ctx.channel().config().setAutoRead(false);

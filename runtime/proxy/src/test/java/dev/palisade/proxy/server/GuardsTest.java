@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.testing.LeakTracker;
 import dev.palisade.proxy.testing.ProxyFixture;
 import io.netty.buffer.Unpooled;
@@ -14,10 +15,11 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,9 +37,10 @@ class GuardsTest {
         LeakTracker.assertNoLeaks();
     }
 
-    private static EmbeddedChannel guarded() {
-        return new EmbeddedChannel(new StrictHttpRequestDecoder(), new DecoderFailureGuard(), new FramingGuard(),
-                new HttpObjectAggregator(1024));
+    private static EmbeddedChannel guarded(List<String> lines) {
+        DecisionLog log = new DecisionLog(lines::add);
+        return new EmbeddedChannel(new StrictHttpRequestDecoder(), new DecoderFailureGuard(log), new FramingGuard(log),
+                new BodyLimitAggregator(1024, log));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,7 +55,8 @@ class GuardsTest {
             "space before colon|GET / HTTP/1.1~Host : a~~|400",
             "no Host|GET / HTTP/1.1~~|400"})
     void answersOrPasses(String what, String request, int status) {
-        EmbeddedChannel channel = guarded();
+        List<String> lines = new ArrayList<>();
+        EmbeddedChannel channel = guarded(lines);
         channel.writeInbound(Unpooled.copiedBuffer(request.replace("~", "\r\n"), StandardCharsets.ISO_8859_1));
         FullHttpRequest passed = channel.readInbound();
         Object answer = channel.readOutbound();
@@ -66,6 +70,9 @@ class GuardsTest {
                 assertTrue(answer instanceof FullHttpResponse, what);
                 assertEquals(status, ((FullHttpResponse) answer).status().code(), what);
                 assertFalse(channel.isOpen(), what + ": the connection must be closed");
+                assertEquals(1, lines.size(), what);
+                assertTrue(lines.get(0).contains("\"type\":\"protocol\"") && lines.get(0).contains("\"status\":" + status),
+                        lines.get(0));
             }
         } finally {
             if (passed != null) {

@@ -193,6 +193,11 @@ class InlineProxyTest {
         }
         assertFalse(upstreamSaw("/robots.txt?big"));
         assertFalse(upstreamSaw("/robots.txt?chunked"));
+        JsonNode refused = proxy.logLines.stream().map(InlineProxyTest::parse)
+                .filter(node -> node.path("path").asText().equals("/robots.txt?big")).findFirst().orElseThrow();
+        assertEquals("protocol", refused.get("type").asText());
+        assertEquals(413, refused.get("status").asInt());
+        assertEquals("reject", refused.get("action").asText());
     }
 
     private static URI uri(String target) {
