@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code palisade} command. */
 @Command(name = "palisade", mixinStandardHelpOptions = true, version = "palisade 0.1.0",
         description = "Compile application-layer security policies for Kubernetes.",
-        subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, TestCommand.class})
+        subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, TestCommand.class,
+            ServeCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,86 @@
+package dev.palisade.proxy.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.palisade.proxy.pipeline.PolicyBundle;
+import dev.palisade.proxy.pipeline.PolicyHolder;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /healthz}: the process serves. {@code /readyz}: a bundle is loaded, so requests are
+ * decided (a Kubernetes readiness probe keeps traffic away until then). {@code /policies}: the
+ * loaded bundle's IR hash and policies, to check which bundle a reload installed.
+ */
+final class AdminEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PolicyHolder holder;
+
+    AdminEndpoints(PolicyHolder holder) {
+        this.holder = holder;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) throws JsonProcessingException {
+        if (!request.decoderResult().isSuccess()) {
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "text/plain", "bad request\n", false);
+            return;
+        }
+        if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
+            respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain", "GET only\n", true);
+            return;
+        }
+        String path = request.uri().split("\\?", 2)[0];
+        Optional<PolicyBundle> bundle = holder.current();
+        switch (path) {
+            case "/healthz" -> respond(ctx, request, HttpResponseStatus.OK, "text/plain", "ok\n", true);
+            case "/readyz" -> respond(ctx, request,
+                    bundle.isPresent() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    "text/plain", bundle.isPresent() ? "ready\n" : "no policy bundle loaded\n", true);
+            case "/policies" -> respond(ctx, request, bundle.isPresent() ? HttpResponseStatus.OK
+                    : HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json", policies(bundle) + "\n", true);
+            default -> respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", true);
+        }
+    }
+
+    private static String policies(Optional<PolicyBundle> bundle) throws JsonProcessingException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("loaded", bundle.isPresent());
+        bundle.ifPresent(loaded -> {
+            body.put("ir_hash", loaded.irHash());
+            body.put("loaded_at", loaded.loadedAt().toString());
+            body.put("policies", loaded.policy().policyNames());
+            body.put("selected_policies", loaded.selectedPolicies());
+        });
+        return JSON.writeValueAsString(body);
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
+            String type, String text, boolean keepAlive) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                request.method().equals(HttpMethod.HEAD) ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        HttpUtil.setContentLength(response, bytes.length);
+        HttpUtil.setKeepAlive(response, keepAlive && HttpUtil.isKeepAlive(request));
+        var written = ctx.writeAndFlush(response);
+        if (!HttpUtil.isKeepAlive(response)) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

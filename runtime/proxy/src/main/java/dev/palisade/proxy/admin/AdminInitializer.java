@@ -1,0 +1,29 @@
+package dev.palisade.proxy.admin;
+
+import dev.palisade.proxy.pipeline.PolicyHolder;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+
+/** The admin listener's pipeline: codec, keep-alive, small bodies only, the endpoints. */
+public final class AdminInitializer extends ChannelInitializer<SocketChannel> {
+    /** Admin requests carry no body worth reading. */
+    private static final int MAX_BODY = 4096;
+
+    private final PolicyHolder holder;
+
+    public AdminInitializer(PolicyHolder holder) {
+        this.holder = holder;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        channel.pipeline()
+                .addLast("codec", new HttpServerCodec())
+                .addLast("keep-alive", new HttpServerKeepAliveHandler())
+                .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
+                .addLast("endpoints", new AdminEndpoints(holder));
+    }
+}

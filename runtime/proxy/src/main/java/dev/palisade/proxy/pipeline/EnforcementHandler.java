@@ -1,0 +1,83 @@
+package dev.palisade.proxy.pipeline;
+
+import dev.palisade.proxy.log.DecisionLog;
+import dev.palisade.proxy.log.Exchange;
+import dev.palisade.proxy.server.PlainResponse;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Decides each complete request with the current bundle. A denied request is answered here
+ * (the decision's status, a text naming the request id, nothing about the rule) and logged;
+ * an allowed one gets its {@code X-Request-Id} and goes on to the relay, which logs it with the
+ * upstream's status.
+ */
+public final class EnforcementHandler extends ChannelInboundHandlerAdapter {
+    /** The exchange being relayed, for the relay's log line. */
+    public static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("palisade.exchange");
+
+    private final PolicyHolder holder;
+    private final RequestInspection inspection;
+    private final DecisionLog log;
+
+    public EnforcementHandler(PolicyHolder holder, RequestInspection inspection, DecisionLog log) {
+        this.holder = holder;
+        this.inspection = inspection;
+        this.log = log;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (!(message instanceof FullHttpRequest request)) {
+            ctx.fireChannelRead(message);
+            return;
+        }
+        String requestId = requestId();
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        Optional<PolicyBundle> bundle = holder.current();
+        if (bundle.isEmpty()) {
+            request.release();
+            PlainResponse.send(ctx.channel(), 503, "Service Unavailable: no policy loaded yet.", requestId, keepAlive);
+            return;
+        }
+        Inspection result;
+        try {
+            result = inspection.inspect(bundle.get(), request, request.content());
+        } catch (RuntimeException internal) {
+            // Fail closed: a request that could not be decided is not forwarded.
+            request.release();
+            System.err.println("palisade: internal error deciding request " + requestId + ": " + internal
+                    + " (this is a bug in Palisade, not in the policy)");
+            PlainResponse.send(ctx.channel(), 500, "Internal Server Error: the request could not be decided.",
+                    requestId, false);
+            return;
+        }
+        SocketAddress remote = ctx.channel().remoteAddress();
+        Exchange exchange = new Exchange(requestId, Instant.now(),
+                remote instanceof InetSocketAddress address ? address : null,
+                request.method().name(), request.uri(), result);
+        if (result.denied()) {
+            request.release();
+            log.write(exchange, result.status());
+            PlainResponse.send(ctx.channel(), result.status(), "Request denied by policy.", requestId, keepAlive);
+            return;
+        }
+        request.headers().set(PlainResponse.REQUEST_ID, requestId);
+        ctx.channel().attr(EXCHANGE).set(exchange);
+        ctx.fireChannelRead(request);
+    }
+
+    /** 128 random bits in hex; not a secret, only unique enough to find one log line. */
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("%016x%016x", random.nextLong(), random.nextLong());
+    }
+}

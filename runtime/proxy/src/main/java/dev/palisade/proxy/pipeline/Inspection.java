@@ -1,0 +1,33 @@
+package dev.palisade.proxy.pipeline;
+
+import dev.palisade.engine.decision.Decision;
+import java.util.List;
+
+/**
+ * The outcome of {@link RequestInspection}: every verdict given, in order; the last one decides
+ * when the request is denied.
+ */
+public record Inspection(List<Verdict> verdicts) {
+
+    public Inspection {
+        verdicts = List.copyOf(verdicts);
+    }
+
+    public boolean denied() {
+        return !verdicts.isEmpty() && verdicts.get(verdicts.size() - 1).deny();
+    }
+
+    public int status() {
+        return denied() ? verdicts.get(verdicts.size() - 1).status() : 0;
+    }
+
+    /** The ALP decision, for logs, or {@code null} when ALP did not run. */
+    public Decision alpDecision() {
+        for (Verdict verdict : verdicts) {
+            if (verdict.decision() != null) {
+                return verdict.decision();
+            }
+        }
+        return null;
+    }
+}

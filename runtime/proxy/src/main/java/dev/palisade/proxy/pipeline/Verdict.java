@@ -1,0 +1,17 @@
+package dev.palisade.proxy.pipeline;
+
+import dev.palisade.engine.decision.Decision;
+
+/**
+ * What one {@link Inspector} says about a request in one phase.
+ *
+ * @param deny whether the request must be stopped here
+ * @param status the status a denied request gets (0 when not denied)
+ * @param inspector which inspector spoke ({@code "alp"}, later {@code "waf"}), for logs
+ * @param decision the ALP decision behind the verdict, or {@code null} for other inspectors
+ */
+public record Verdict(boolean deny, int status, String inspector, Decision decision) {
+
+    /** Nothing to object to: go on with the next inspector or phase. */
+    public static final Verdict CONTINUE = new Verdict(false, 0, null, null);
+}

@@ -1,0 +1,76 @@
+package dev.palisade.proxy.server;
+
+import dev.palisade.proxy.log.DecisionLog;
+import dev.palisade.proxy.pipeline.EnforcementHandler;
+import dev.palisade.proxy.pipeline.PolicyHolder;
+import dev.palisade.proxy.pipeline.RequestInspection;
+import dev.palisade.proxy.upstream.ClientToUpstreamRelay;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The client connection's pipeline, in the order bytes travel: timeouts, codec, protocol
+ * guards, body aggregation (up to the limit), one-request-at-a-time, enforcement, relay.
+ */
+final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
+    private final ProxyConfig config;
+    private final PolicyHolder holder;
+    private final RequestInspection inspection;
+    private final DecisionLog log;
+
+    ProxyInitializer(ProxyConfig config, PolicyHolder holder, RequestInspection inspection, DecisionLog log) {
+        this.config = config;
+        this.holder = holder;
+        this.inspection = inspection;
+        this.log = log;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        ChannelPipeline pipeline = channel.pipeline();
+        addTimeouts(pipeline);
+        addCodec(pipeline);
+        addGuards(pipeline);
+        addBodyLimit(pipeline);
+        addEnforcement(pipeline);
+        addRelay(pipeline);
+    }
+
+    private void addTimeouts(ChannelPipeline pipeline) {
+        pipeline.addLast("idle-timeout", new IdleStateHandler(0, 0, config.idleTimeout().toMillis(),
+                TimeUnit.MILLISECONDS));
+        pipeline.addLast("idle-closer", new IdleConnectionCloser());
+    }
+
+    private static void addCodec(ChannelPipeline pipeline) {
+        pipeline.addLast("codec-decoder", new StrictHttpRequestDecoder());
+        pipeline.addLast("codec-encoder", new HttpResponseEncoder());
+    }
+
+    private void addGuards(ChannelPipeline pipeline) {
+        pipeline.addLast("decoder-failure-guard", new DecoderFailureGuard(log));
+        pipeline.addLast("framing-guard", new FramingGuard(log));
+    }
+
+    /**
+     * Bodies are read whole, up to the limit, so the WAF phase can see them; a larger body is
+     * answered 413 (by Content-Length before it is sent, or when the chunks pass the limit),
+     * never truncated. Streaming bodies past the limit uninspected is a later option.
+     */
+    private void addBodyLimit(ChannelPipeline pipeline) {
+        pipeline.addLast("aggregator", new BodyLimitAggregator(config.requestBodyLimit(), log));
+    }
+
+    private void addEnforcement(ChannelPipeline pipeline) {
+        pipeline.addLast("sequencer", new PipeliningSequencer());
+        pipeline.addLast("enforcement", new EnforcementHandler(holder, inspection, log));
+    }
+
+    private void addRelay(ChannelPipeline pipeline) {
+        pipeline.addLast("relay", new ClientToUpstreamRelay(config, log));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.palisade.proxy.upstream;
+
+import dev.palisade.proxy.log.DecisionLog;
+import dev.palisade.proxy.log.Exchange;
+import dev.palisade.proxy.pipeline.EnforcementHandler;
+import dev.palisade.proxy.server.ProxyConfig;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpUtil;
+import java.net.InetSocketAddress;
+
+/**
+ * Sends an allowed request to the upstream over a connection of its own, opened on the client
+ * channel's event loop (no cross-thread hand-off). The response comes back through
+ * {@link UpstreamToClientRelay}.
+ *
+ * <p>One connection per request is the first slice; a pool of upstream connections is next.
+ */
+public final class ClientToUpstreamRelay extends ChannelInboundHandlerAdapter {
+    private final ProxyConfig config;
+    private final DecisionLog log;
+    private Channel upstream;
+
+    public ClientToUpstreamRelay(ProxyConfig config, DecisionLog log) {
+        this.config = config;
+        this.log = log;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (!(message instanceof FullHttpRequest request)) {
+            ctx.fireChannelRead(message);
+            return;
+        }
+        Channel client = ctx.channel();
+        Exchange exchange = client.attr(EnforcementHandler.EXCHANGE).getAndSet(null);
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        prepare(request, (InetSocketAddress) client.remoteAddress());
+        UpstreamToClientRelay responses = new UpstreamToClientRelay(client, exchange, keepAlive, log);
+        ChannelFuture connected = new Bootstrap()
+                .group(client.eventLoop())
+                .channel(client.getClass())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.upstreamConnectTimeout().toMillis())
+                // INVARIANT: the upstream is read only after the previous chunk reached the client.
+                .option(ChannelOption.AUTO_READ, false)
+                .handler(new UpstreamInitializer(config, responses))
+                .connect(config.upstream());
+        upstream = connected.channel();
+        connected.addListener(attempt -> {
+            if (!attempt.isSuccess()) {
+                request.release();
+                boolean timedOut = attempt.cause() instanceof ConnectTimeoutException;
+                responses.failBeforeResponse(timedOut ? 504 : 502, timedOut
+                        ? "Gateway Timeout: the upstream did not accept the connection in time."
+                        : "Bad Gateway: the upstream refused the connection.");
+                return;
+            }
+            connected.channel().writeAndFlush(request).addListener(sent -> {
+                if (sent.isSuccess()) {
+                    connected.channel().read();
+                } else {
+                    responses.failBeforeResponse(502, "Bad Gateway: the request could not be sent upstream.");
+                    connected.channel().close();
+                }
+            });
+        });
+    }
+
+    /** Hop-by-hop fields out, {@code X-Forwarded-For} in, framing by {@code Content-Length}. */
+    private static void prepare(FullHttpRequest request, InetSocketAddress client) {
+        HopByHopHeaders.strip(request.headers());
+        toOriginForm(request);
+        // The body has been read already (and 100-continue answered): nothing to expect upstream.
+        request.headers().remove(HttpHeaderNames.EXPECT);
+        String address = client.getAddress().getHostAddress();
+        String forwarded = request.headers().get("X-Forwarded-For");
+        request.headers().set("X-Forwarded-For", forwarded == null ? address : forwarded + ", " + address);
+        HttpUtil.setContentLength(request, request.content().readableBytes());
+        request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    }
+
+    /**
+     * RFC 9112 §3.2.2: for an absolute-form target the server uses its authority and ignores
+     * {@code Host}. The upstream gets the origin form the policy decided on, with that authority
+     * as {@code Host}, so it cannot read the request differently from the policy.
+     */
+    static void toOriginForm(FullHttpRequest request) {
+        String target = request.uri();
+        int scheme = target.indexOf("://");
+        if (target.startsWith("/") || scheme < 0) {
+            return;
+        }
+        int authorityStart = scheme + 3;
+        int pathStart = authorityStart;
+        while (pathStart < target.length() && "/?#".indexOf(target.charAt(pathStart)) < 0) {
+            pathStart++;
+        }
+        String rest = target.substring(pathStart);
+        request.setUri(rest.startsWith("/") ? rest : "/" + rest);
+        request.headers().set(HttpHeaderNames.HOST, target.substring(authorityStart, pathStart));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (upstream != null) {
+            upstream.close();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // The client connection failed (reset, usually): nothing to answer, close both sides.
+        ctx.close();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.palisade.proxy.upstream;
+
+import dev.palisade.proxy.log.DecisionLog;
+import dev.palisade.proxy.log.Exchange;
+import dev.palisade.proxy.server.PlainResponse;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * Streams the upstream's response to the client, part by part: the next part is read from the
+ * upstream only once the previous one was written to the client (backpressure). Before the
+ * response starts, an upstream failure becomes 502 (or 504 on timeout); after it started the
+ * client connection is closed, which tells the client the response is incomplete.
+ */
+final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
+    private enum State { WAITING, STREAMING, DONE }
+
+    private final Channel client;
+    private final Exchange exchange;
+    private final DecisionLog log;
+    private boolean keepAlive;
+    private State state = State.WAITING;
+    private boolean interim;
+    private int status;
+
+    UpstreamToClientRelay(Channel client, Exchange exchange, boolean keepAlive, DecisionLog log) {
+        this.client = client;
+        this.exchange = exchange;
+        this.keepAlive = keepAlive;
+        this.log = log;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (state == State.DONE || !(message instanceof HttpObject)) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        if (((HttpObject) message).decoderResult().isFailure()) {
+            // A response we cannot parse is not relayed: its framing is unknown (RFC 9112 §6.3).
+            ReferenceCountUtil.release(message);
+            failOrCut(502, "Bad Gateway: the upstream sent a malformed response.");
+            ctx.close();
+            return;
+        }
+        if (skipInterim(message)) {
+            ReferenceCountUtil.release(message);
+            ctx.read();
+            return;
+        }
+        if (message instanceof HttpResponse response) {
+            state = State.STREAMING;
+            status = response.status().code();
+            reframe(response);
+        }
+        boolean last = message instanceof LastHttpContent;
+        client.writeAndFlush(message).addListener(written -> {
+            if (!written.isSuccess()) {
+                state = State.DONE;
+                ctx.close();
+                client.close();
+            } else if (last) {
+                finish(ctx);
+            } else {
+                ctx.read();
+            }
+        });
+    }
+
+    /**
+     * Interim (1xx) responses are dropped (RFC 9110 §15.2: a proxy may drop them unless the
+     * client asked for them; we removed {@code Expect}). Netty's codec ends each with an empty
+     * last content, which is dropped too. 101 never comes: we never forward {@code Upgrade}.
+     */
+    private boolean skipInterim(Object message) {
+        if (message instanceof HttpResponse response && response.status().codeClass()
+                == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL) {
+            interim = true;
+            return true;
+        }
+        if (interim && message instanceof LastHttpContent) {
+            interim = false;
+            return true;
+        }
+        return false;
+    }
+
+    /** Hop-by-hop fields out; the client hop framed by length or chunks, or ended by a close. */
+    private void reframe(HttpResponse response) {
+        boolean chunked = HttpUtil.isTransferEncodingChunked(response);
+        HopByHopHeaders.strip(response.headers());
+        if (chunked) {
+            HttpUtil.setTransferEncodingChunked(response, true);
+        } else if (!HttpUtil.isContentLengthSet(response) && mayHaveBody(response)) {
+            // Delimited by the upstream closing (RFC 9112 §6.3 (8)): so must the client hop be.
+            keepAlive = false;
+        }
+        response.headers().set(PlainResponse.REQUEST_ID, exchange.requestId());
+        HttpUtil.setKeepAlive(response, keepAlive);
+    }
+
+    private boolean mayHaveBody(HttpResponse response) {
+        int code = response.status().code();
+        return !exchange.method().equals("HEAD") && code >= 200 && code != 204 && code != 304;
+    }
+
+    private void finish(ChannelHandlerContext ctx) {
+        state = State.DONE;
+        log.write(exchange, status);
+        ctx.close();
+        if (!keepAlive) {
+            client.close();
+        }
+    }
+
+    /** Called when there will be no response at all (connect failed, or send failed). */
+    void failBeforeResponse(int code, String text) {
+        if (state != State.WAITING) {
+            return;
+        }
+        state = State.DONE;
+        log.write(exchange, code);
+        PlainResponse.send(client, code, text, exchange.requestId(), keepAlive);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof ReadTimeoutException) {
+            failOrCut(504, "Gateway Timeout: the upstream did not answer in time.");
+        } else {
+            failOrCut(502, "Bad Gateway: the upstream connection failed.");
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        failOrCut(502, "Bad Gateway: the upstream closed the connection without a response.");
+        ctx.fireChannelInactive();
+    }
+
+    private void failOrCut(int code, String text) {
+        if (state == State.WAITING) {
+            failBeforeResponse(code, text);
+        } else if (state == State.STREAMING) {
+            state = State.DONE;
+            log.write(exchange, status);
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.palisade.proxy.reload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.palisade.engine.request.AlpRequest;
+import dev.palisade.proxy.pipeline.PolicyBundle;
+import dev.palisade.proxy.pipeline.PolicyHolder;
+import dev.palisade.proxy.testing.ProxyFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hot reload: good bundles replace the current one, bad ones never do and say why. */
+@Timeout(60)
+class PolicyWatcherTest {
+    private static final String ALLOW_ROOT = """
+            policy www {
+                selector 'app == "www"'
+                alp {
+                    allow GET path exact "/"
+                }
+            }
+            """;
+
+    private static boolean allows(PolicyHolder holder, String target) {
+        PolicyBundle bundle = holder.current().orElseThrow();
+        return bundle.policy().decide(bundle.selection(), AlpRequest.of("GET", target)).allowed();
+    }
+
+    @Test
+    void aGoodChangeIsSwappedInAndABadOneKeepsTheCurrentBundle(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("www.pal");
+        Files.writeString(file, ALLOW_ROOT);
+        PolicyHolder holder = new PolicyHolder();
+        List<String> messages = new CopyOnWriteArrayList<>();
+        try (PolicyWatcher watcher = new PolicyWatcher(directory,
+                new BundleCompiler(directory, ProxyFixture.WWW), holder, messages::add)) {
+            PolicyBundle first = watcher.reload().orElseThrow();
+            assertTrue(allows(holder, "/"));
+            assertTrue(!allows(holder, "/robots.txt"));
+            watcher.start();
+
+            Files.writeString(file, ALLOW_ROOT.replace("exact \"/\"", "exact \"/\", exact \"/robots.txt\""));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (holder.current().orElseThrow() == first && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertNotEquals(first.irHash(), holder.current().orElseThrow().irHash(), "the change was not loaded");
+            assertTrue(allows(holder, "/robots.txt"));
+
+            PolicyBundle good = holder.current().orElseThrow();
+            Files.writeString(file, "policy www { alp { allow BREW } ");
+            assertTrue(watcher.reload().isEmpty());
+            assertEquals(good.irHash(), holder.current().orElseThrow().irHash(), "a bad bundle never replaces a good one");
+            String reported = String.join("\n", messages);
+            assertTrue(reported.contains("not reloaded") && reported.contains("www.pal:1:"), reported);
+        }
+    }
+
+    @Test
+    void aDirectoryWithErrorsGivesRenderedDiagnostics(@TempDir Path directory) throws Exception {
+        Files.writeString(directory.resolve("bad.pal"), "policy { }\n");
+        BundleCompiler.Outcome outcome = new BundleCompiler(directory, ProxyFixture.WWW).compile();
+        assertTrue(outcome.bundle().isEmpty());
+        assertTrue(outcome.problems().contains("bad.pal:1:"), outcome.problems());
+    }
+}
