@@ -16,6 +16,9 @@ import java.util.List;
  *       {@code chunked}, once, since we decode no other coding.
  *   <li>RFC 9112 §6.1: {@code Transfer-Encoding} in an HTTP/1.0 request means faulty framing.
  *   <li>RFC 9112 §3.2: an HTTP/1.1 request without exactly one {@code Host} field.
+ *   <li>RFC 9112 §3.2.1 / RFC 3986 §3.5: a request-target with a fragment ({@code #}). The
+ *       policy decides on the path without it; an upstream that kept it could resolve
+ *       {@code /robots.txt#/../admin} to a path the policy never saw.
  * </ul>
  */
 final class FramingGuard extends ChannelInboundHandlerAdapter {
@@ -49,6 +52,9 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
             if (codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")) {
                 return "unsupported Transfer-Encoding";
             }
+        }
+        if (request.uri().indexOf('#') >= 0) {
+            return "a request-target cannot carry a fragment";
         }
         if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)
                 && request.headers().getAll(HttpHeaderNames.HOST).size() != 1) {

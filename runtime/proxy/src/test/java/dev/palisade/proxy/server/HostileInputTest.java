@@ -41,6 +41,8 @@ class HostileInputTest {
     static Stream<Arguments> hostile() {
         String smuggled = "GET /?smuggled HTTP/1.1\r\nHost: test\r\n\r\n";
         return Stream.of(
+                Arguments.of("a fragment in the request-target (RFC 9112 §3.2)", 400,
+                        "GET /robots.txt#/../passwords HTTP/1.1\r\nHost: test\r\n\r\n"),
                 Arguments.of("CL and TE together (RFC 9112 §6.3)", 400,
                         "GET /?a HTTP/1.1\r\nHost: test\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
                                 + "0\r\n\r\n" + smuggled),

@@ -44,8 +44,8 @@ public final class RecordingUpstream implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        String target = exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+        // The request-target exactly as sent: getRawPath() would read "//x" as an authority.
+        String target = exchange.getRequestURI().toString();
         seen.add(new Seen(exchange.getRequestMethod(), target, Map.copyOf(exchange.getRequestHeaders()), body));
         if (target.startsWith("/hang")) {
             try {
