@@ -37,6 +37,8 @@ final class PcreTranslation {
     private static final String JAVA_WORD_BOUNDARY = "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))";
     private static final String JAVA_NOT_WORD_BOUNDARY = "(?:(?<=\\w)(?=\\w)|(?<!\\w)(?!\\w))";
     private static final String SPACE = "\\t\\n\\x0B\\f\\r ";
+    /** PCRE's {@code \\S} as ranges, so that it also works inside an RE2 class. */
+    private static final String NOT_SPACE = "\\x00-\\x08\\x0E-\\x1F\\x21-\\x{10FFFF}";
     private static final String VERTICAL_SPACE = "\\n\\x0B\\f\\r\\x85";
     private static final String HORIZONTAL_SPACE = "\\t \\xA0";
 
@@ -283,12 +285,7 @@ final class PcreTranslation {
             }
             case 'B' -> emit(JAVA_NOT_WORD_BOUNDARY, "\\B");
             case 's' -> emit("\\s", inClass ? SPACE : "[" + SPACE + "]");
-            case 'S' -> {
-                if (inClass) {
-                    re2Inexact = true;
-                }
-                emit("\\S", inClass ? "\\S" : "[^" + SPACE + "]");
-            }
+            case 'S' -> emit("\\S", inClass ? NOT_SPACE : "[" + NOT_SPACE + "]");
             case 'v' -> emit("\\v", inClass ? VERTICAL_SPACE : "[" + VERTICAL_SPACE + "]");
             case 'h' -> emit("\\h", inClass ? HORIZONTAL_SPACE : "[" + HORIZONTAL_SPACE + "]");
             case 'H', 'V', 'R', 'X', 'C' -> {
