@@ -54,6 +54,15 @@ final class PcreRegex {
     }
 
     static PcreRegex compile(String pcre, long stepBudget) throws OperatorArgumentException {
+        return compile(pcre, stepBudget, true);
+    }
+
+    /** The pattern on the budgeted JDK engine even where RE2/J would do: tests compare the two. */
+    static PcreRegex compileBudgeted(String pcre, long stepBudget) throws OperatorArgumentException {
+        return compile(pcre, stepBudget, false);
+    }
+
+    private static PcreRegex compile(String pcre, long stepBudget, boolean preferRe2) throws OperatorArgumentException {
         PcreTranslation.Result translation = PcreTranslation.translate(pcre);
         Pattern java;
         try {
@@ -63,7 +72,7 @@ final class PcreRegex {
             throw new OperatorArgumentException("invalid regular expression `" + abbreviate(pcre) + "`: "
                     + lowercaseFirst(e.getDescription()), at);
         }
-        if (translation.re2Exact()) {
+        if (preferRe2 && translation.re2Exact()) {
             try {
                 com.google.re2j.Pattern re2 = com.google.re2j.Pattern.compile(translation.re2(), com.google.re2j.Pattern.DOTALL);
                 return new PcreRegex(pcre, re2, null, stepBudget);
