@@ -9,9 +9,11 @@ package dev.palisade.engine.operator;
 abstract class NumericComparison implements Operator {
 
     private final Argument argument;
+    private final int constant;
 
     NumericComparison(String argument) {
         this.argument = new Argument(argument);
+        this.constant = this.argument.isMacro() ? 0 : leadingInteger(argument);
     }
 
     /** Whether {@code value} relates to {@code operand} as this operator asks. */
@@ -19,7 +21,8 @@ abstract class NumericComparison implements Operator {
 
     @Override
     public final boolean evaluate(String value, OperatorContext context) {
-        return compare(leadingInteger(value), leadingInteger(argument.value(context)));
+        int operand = argument.isMacro() ? leadingInteger(argument.value(context)) : constant;
+        return compare(leadingInteger(value), operand);
     }
 
     static int leadingInteger(String text) {
