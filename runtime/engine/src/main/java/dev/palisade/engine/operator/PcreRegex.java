@@ -71,6 +71,8 @@ final class PcreRegex {
             int at = translation.sourceIndex(e.getIndex());
             throw new OperatorArgumentException("invalid regular expression `" + abbreviate(pcre) + "`: "
                     + lowercaseFirst(e.getDescription()), at);
+        } catch (RuntimeException | StackOverflowError e) { // e.g. nesting deeper than the compiler's stack
+            throw new OperatorArgumentException("invalid regular expression `" + abbreviate(pcre) + "`: too complex");
         }
         if (preferRe2 && translation.re2Exact()) {
             try {

@@ -95,6 +95,13 @@ class OperatorsTest {
     }
 
     @Test
+    void aPatternTooDeepForTheCompilerIsAnArgumentError() {
+        String deep = "(".repeat(100_000) + "a" + ")".repeat(100_000);
+        OperatorArgumentException e = assertThrows(OperatorArgumentException.class, () -> Operators.create("rx", deep, null));
+        assertTrue(e.getMessage().startsWith("invalid regular expression `((("), e.getMessage());
+    }
+
+    @Test
     void aRe2PatternIsShared() throws OperatorArgumentException {
         RxOperator rx = (RxOperator) Operators.create("rx", "^a+$", null);
         assertSame(PcreRegex.Engine.RE2J, rx.regex().engine());
