@@ -54,6 +54,30 @@ class CrsPatternsTest {
         assertTrue(byEngine.getOrDefault(PcreRegex.Engine.RE2J, List.of()).size() >= 260, "RE2/J takes at least 260");
     }
 
+    /** Every operator of every CRS rule loads, data files included; only the two needing outside services do not. */
+    @Test
+    void everyCrsOperatorLoads() throws IOException {
+        assumeTrue(Files.isDirectory(RULES), "OWASP CRS not installed at " + RULES + " (Debian package `modsecurity-crs`)");
+        Map<String, Integer> uses = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        for (String operator : crsOperators()) {
+            String body = operator.startsWith("!") ? operator.substring(1) : operator;
+            String name = body.startsWith("@") ? body.substring(1).split(" ", 2)[0] : "rx";
+            String argument = body.startsWith("@") ? (body.indexOf(' ') < 0 ? "" : body.substring(body.indexOf(' ') + 1)) : body;
+            uses.merge(name, 1, Integer::sum);
+            try {
+                Operators.create(name, argument, RULES);
+            } catch (OperatorArgumentException e) {
+                failures.add(name + ": " + e.getMessage());
+            }
+        }
+        System.out.println("CRS operator uses: " + uses);
+        assertEquals(List.of(
+                "geoLookup: operator `@geoLookup` is not supported: it needs a GeoIP database, which Palisade does not load",
+                "rbl: operator `@rbl` is not supported: it queries a DNS real-time blocklist, and rules must not wait on the network"),
+                failures.stream().sorted().toList());
+    }
+
     private static PcreRegex.Engine compileOrRecord(CrsPattern p, String pattern, List<String> failures) {
         try {
             return PcreRegex.compile(pattern).engine();
@@ -65,6 +89,24 @@ class CrsPatternsTest {
 
     static List<CrsPattern> crsPatterns() throws IOException {
         List<CrsPattern> out = new ArrayList<>();
+        for (String[] rule : crsRules()) {
+            String body = rule[1].startsWith("!") ? rule[1].substring(1) : rule[1];
+            if (body.startsWith("@rx ")) {
+                out.add(new CrsPattern(rule[0], rule[2], body.substring(4)));
+            } else if (!body.startsWith("@")) {
+                out.add(new CrsPattern(rule[0], rule[2], body));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> crsOperators() throws IOException {
+        return crsRules().stream().map(rule -> rule[1]).toList();
+    }
+
+    /** File, operator argument (second quoted argument) and id of every {@code SecRule}. */
+    private static List<String[]> crsRules() throws IOException {
+        List<String[]> out = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> list = Files.list(RULES)) {
             files = list.filter(f -> f.toString().endsWith(".conf")).sorted().toList();
@@ -80,15 +122,9 @@ class CrsPatternsTest {
                 if (quoted.size() < 2) {
                     continue;
                 }
-                String operator = quoted.get(0);
                 String actions = quoted.size() > 1 ? quoted.get(1) : "";
                 String id = actions.replaceAll("(?s).*?id:(\\d+).*", "$1");
-                String body = operator.startsWith("!") ? operator.substring(1) : operator;
-                if (body.startsWith("@rx ")) {
-                    out.add(new CrsPattern(file.getFileName().toString(), id, body.substring(4)));
-                } else if (!body.startsWith("@")) {
-                    out.add(new CrsPattern(file.getFileName().toString(), id, body));
-                }
+                out.add(new String[] {file.getFileName().toString(), quoted.get(0), id});
             }
         }
         return out;
