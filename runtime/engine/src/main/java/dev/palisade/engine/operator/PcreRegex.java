@@ -23,7 +23,12 @@ import java.util.regex.PatternSyntaxException;
  * when PCRE reports {@code PCRE_ERROR_MATCHLIMIT} — after telling the context. Every backtracking
  * path that consumes input reads characters, so the work per evaluation is bounded by a constant
  * times the budget. A matcher recursion too deep for the thread's stack also ends as
- * {@code LIMIT_EXCEEDED} (PCRE's {@code match_limit_recursion}).
+ * {@code LIMIT_EXCEEDED} (PCRE's {@code match_limit_recursion}). The budget is per evaluation and
+ * does not depend on the clock, so the outcome is the same on every machine.
+ *
+ * <p>On JDK 9+ the textbook ReDoS shapes ({@code (a+)+$}, {@code (a|aa)+$}) end quickly even on
+ * the JDK engine, which remembers failed positions in greedy group loops; a backreference defeats
+ * that memo ({@code ^(a+)+\1$}), and such patterns can only run here — hence the budget.
  */
 final class PcreRegex {
 
