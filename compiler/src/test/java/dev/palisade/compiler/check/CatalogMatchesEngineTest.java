@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogMatchesEngineTest {
     @Test
+    void operators() {
+        assertEquals(new java.util.TreeSet<>(WafCatalog.OPERATORS),
+                new java.util.TreeSet<>(dev.palisade.engine.operator.Operators.names()));
+    }
+
+    @Test
     void transformations() {
         assertEquals(new java.util.TreeSet<>(WafCatalog.TRANSFORMATIONS), new java.util.TreeSet<>(Transformations.names()));
     }

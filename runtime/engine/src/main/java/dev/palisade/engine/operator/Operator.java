@@ -1,0 +1,21 @@
+package dev.palisade.engine.operator;
+
+/**
+ * A SecLang operator ({@code @rx}, {@code @pm}, …): one instance per rule, built at load time by
+ * {@link Operators#create}, so arguments are checked and patterns compiled before the first
+ * request. Instances are immutable apart from caches and may be shared between threads.
+ *
+ * <pre>SecRule ARGS "@rx ^[0-9]+$" "id:1,phase:2,pass"</pre>
+ */
+public interface Operator {
+
+    /** ModSecurity's name, e.g. {@code rx}; aliases report their canonical name. */
+    String name();
+
+    /**
+     * Whether the value matches. Never throws: a value the operator cannot judge is no match.
+     *
+     * @param value a byte string (one char per byte, ISO-8859-1), after transformations
+     */
+    boolean evaluate(String value, OperatorContext context);
+}
