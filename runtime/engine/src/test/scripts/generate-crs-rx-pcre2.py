@@ -5,7 +5,7 @@ ModSecurity compiles them) over the strings of the CRS 3.3.4 regression tests
 (../shared/crs-regression/v3.3.4: uri, data and header values, raw, URL-decoded, and URL-decoded
 and lower-cased), bytes as ISO-8859-1.
 
-Usage: python3 generate-crs-rx-pcre2.py OUT.json [TESTS_DIR] && gzip -9 OUT.json   (needs PyYAML, libpcre2-8)
+Usage: python3 generate-crs-rx-pcre2.py OUT.json [TESTS_DIR]   (needs PyYAML, libpcre2-8; .ci/run calls it)
 """
 import ctypes, glob, json, os, re, sys, urllib.parse, yaml
 lib = ctypes.CDLL("libpcre2-8.so.0")
