@@ -21,7 +21,7 @@ class SelectorEvaluationVectorsTest {
     @SuppressWarnings("unchecked") // the vector file's shape is checked by the casts failing the test
     static Stream<Arguments> vectors() throws IOException {
         try (InputStream in = SelectorEvaluationVectorsTest.class.getResourceAsStream("/vectors/selector-evaluation.json")) {
-            List<Object> cases = (List<Object>) JsonReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            List<Object> cases = new com.fasterxml.jackson.databind.ObjectMapper().readValue(in, List.class);
             return cases.stream().map(entry -> (Map<String, Object>) entry).map(entry -> Arguments.of(
                     entry.get("selector"), entry.get("labels"), entry.get("matches")));
         }

@@ -1,5 +1,7 @@
 package dev.palisade.engine.operator.libinjection;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +47,12 @@ final class SqlTables {
     private static final Set<String> FINGERPRINTS;
 
     static {
-        Map<String, Object> data = MiniJson.parseObject(read("sqlparse_data.json"));
+        Map<?, ?> data;
+        try {
+            data = new ObjectMapper().readValue(read("sqlparse_data.json"), Map.class);
+        } catch (JsonProcessingException broken) {
+            throw new IllegalStateException("sqlparse_data.json is not valid JSON", broken);
+        }
         List<?> charmap = (List<?>) data.get("charmap");
         if (charmap == null || charmap.size() != 256) {
             throw new IllegalStateException("sqlparse_data.json: charmap must have 256 entries");
