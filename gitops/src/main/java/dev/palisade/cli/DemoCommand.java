@@ -13,7 +13,6 @@ import dev.palisade.proxy.pipeline.RequestInspection;
 import dev.palisade.proxy.reload.BundleCompiler;
 import dev.palisade.proxy.server.ProxyConfig;
 import dev.palisade.proxy.server.ProxyServer;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -46,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
     Path policies;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(policies)) {

@@ -106,8 +106,9 @@ public final class DemoReplay {
         boolean asPolicySays = expected.allowed()
                 ? allowed && response.status() == 200 && response.body().equals(expectedBody)
                 : !allowed && response.status() == expected.status();
-        String decidedBy = decidedBy(line)
-                + (asPolicySays ? "" : "  UNEXPECTED: the policy says " + expected.summary());
+        String decidedBy = decidedBy(line) + (asPolicySays ? ""
+                : "  UNEXPECTED: expected " + (expected.allowed() ? "the upstream's 200" : expected.status())
+                        + ", as the policy says " + expected.summary());
         return new Outcome(allowed ? Kind.FORWARDED : Kind.DENIED, String.valueOf(response.status()), decidedBy,
                 !asPolicySays);
     }

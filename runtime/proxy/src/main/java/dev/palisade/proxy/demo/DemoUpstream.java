@@ -1,42 +1,59 @@
 package dev.palisade.proxy.demo;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The service {@code palisade demo} puts behind the proxy: on 127.0.0.1, an ephemeral port,
  * answering every request 200 with a body naming what it received, so a forwarded request is
- * visibly one the upstream saw. Not a production server: the JDK's {@code HttpServer}, two
- * threads, no keep-alive tuning.
+ * visibly one the upstream saw. Netty rather than the JDK's {@code HttpServer}, which answers
+ * 404 to a target such as {@code //passwords} (it reads {@code passwords} as an authority).
  */
 public final class DemoUpstream implements AutoCloseable {
-    private final HttpServer server;
-    private final ExecutorService executor;
+    /** The demo's requests carry form bodies of a few dozen bytes. */
+    private static final int MAX_BODY = 64 * 1024;
 
-    private DemoUpstream(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private final EventLoopGroup group;
+    private final Channel listener;
+
+    private DemoUpstream(EventLoopGroup group, Channel listener) {
+        this.group = group;
+        this.listener = listener;
     }
 
-    /** Binds 127.0.0.1 on an ephemeral port and starts answering. */
-    public static DemoUpstream start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "palisade-demo-upstream");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", DemoUpstream::handle);
-        server.start();
-        return new DemoUpstream(server, executor);
+    /** Binds 127.0.0.1 on an ephemeral port; returns once it accepts connections. */
+    public static DemoUpstream start() throws InterruptedException {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            Channel listener = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channel.pipeline()
+                                    .addLast("codec", new HttpServerCodec())
+                                    .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
+                                    .addLast("answer", new DemoUpstreamHandler());
+                        }
+                    })
+                    .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
+            return new DemoUpstream(group, listener);
+        } catch (RuntimeException | InterruptedException failed) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw failed;
+        }
     }
 
     /** The body the upstream answers a request with. */
@@ -44,28 +61,13 @@ public final class DemoUpstream implements AutoCloseable {
         return "demo upstream saw " + method + " " + target + "\n";
     }
 
-    private static void handle(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
-        // The request-target as sent: getRawPath() would read "//x" as an authority.
-        String target = exchange.getRequestURI().toString();
-        byte[] body = answer(exchange.getRequestMethod(), target).getBytes(StandardCharsets.UTF_8);
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(200, head ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            if (!head) {
-                out.write(body);
-            }
-        }
-    }
-
     public InetSocketAddress address() {
-        return server.getAddress();
+        return (InetSocketAddress) listener.localAddress();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        listener.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }
