@@ -67,29 +67,37 @@ final class DemoCommand implements Callable<Integer> {
         DecisionRecorder decisions = new DecisionRecorder();
         List<ProxyServer> servers = new ArrayList<>();
         try (DemoUpstream upstream = DemoUpstream.start()) {
-            out.println("palisade demo: bundle " + policy.irHash() + " compiled from " + policies
-                    + "; demo upstream on " + address(upstream.address()));
-            Map<String, DemoReplay.Target> targets = new LinkedHashMap<>();
-            for (Map.Entry<String, Workload> entry : workloads.entrySet()) {
-                PolicyBundle bundle = new PolicyBundle(policy, policy.select(entry.getValue()), Instant.now());
-                ProxyServer server = startProxy(entry.getValue(), upstream.address(), bundle, decisions);
-                servers.add(server);
-                targets.put(entry.getKey(), new DemoReplay.Target(server.listenAddress(), bundle));
-                out.printf("  %-12s proxy on %s, workload %s: %s%n", entry.getKey(), address(server.listenAddress()),
-                        entry.getValue(), bundle.selectedPolicies().isEmpty() ? "no policy selects it"
-                                : "policies " + String.join(", ", bundle.selectedPolicies()));
-            }
-            out.println();
-            DemoReplay.Summary summary = new DemoReplay(targets, decisions, out)
-                    .run(DemoScenario.seed(), Instant.now().plus(REPLAY_BUDGET));
-            out.println();
-            out.println(summary);
-            return summary.clean() ? 0 : Inputs.PROBLEMS;
-        } finally {
-            for (ProxyServer server : servers) {
-                server.close();
+            try {
+                return replay(upstream, policy, workloads, servers, decisions, out);
+            } finally {
+                // The proxies first, then the upstream behind them (try-with-resources closes it).
+                for (ProxyServer server : servers) {
+                    server.close();
+                }
             }
         }
+    }
+
+    private int replay(DemoUpstream upstream, CompiledPolicy policy, Map<String, Workload> workloads,
+            List<ProxyServer> servers, DecisionRecorder decisions, PrintWriter out) throws InterruptedException {
+        out.println("palisade demo: bundle " + policy.irHash() + " compiled from " + policies
+                + "; demo upstream on " + address(upstream.address()));
+        Map<String, DemoReplay.Target> targets = new LinkedHashMap<>();
+        for (Map.Entry<String, Workload> entry : workloads.entrySet()) {
+            PolicyBundle bundle = new PolicyBundle(policy, policy.select(entry.getValue()), Instant.now());
+            ProxyServer server = startProxy(entry.getValue(), upstream.address(), bundle, decisions);
+            servers.add(server);
+            targets.put(entry.getKey(), new DemoReplay.Target(server.listenAddress(), bundle));
+            out.printf("  %-12s proxy on %s, workload %s: %s%n", entry.getKey(), address(server.listenAddress()),
+                    entry.getValue(), bundle.selectedPolicies().isEmpty() ? "no policy selects it"
+                            : "policies " + String.join(", ", bundle.selectedPolicies()));
+        }
+        out.println();
+        DemoReplay.Summary summary = new DemoReplay(targets, decisions, out)
+                .run(DemoScenario.seed(), Instant.now().plus(REPLAY_BUDGET));
+        out.println();
+        out.println(summary);
+        return summary.clean() ? 0 : Inputs.PROBLEMS;
     }
 
     private static ProxyServer startProxy(Workload workload, InetSocketAddress upstream, PolicyBundle bundle,
