@@ -22,7 +22,7 @@ public final class LeakTracker {
 
     private LeakTracker() {}
 
-    static void install() {
+    public static void install() {
         // the static initializer does the work
     }
 
