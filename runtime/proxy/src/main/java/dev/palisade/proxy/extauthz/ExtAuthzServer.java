@@ -1,0 +1,109 @@
+package dev.palisade.proxy.extauthz;
+
+import dev.palisade.proxy.log.DecisionLog;
+import dev.palisade.proxy.pipeline.PolicyHolder;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Palisade as Envoy's external authorization service: the HTTP contract on our Netty, the gRPC
+ * one on gRPC's own (shaded) Netty. Both decide with the same bundle, swapped by reload.
+ */
+public final class ExtAuthzServer implements AutoCloseable {
+    private final EventLoopGroup acceptors;
+    private final EventLoopGroup workers;
+    private final Channel http;
+    private final Server grpc;
+
+    private ExtAuthzServer(EventLoopGroup acceptors, EventLoopGroup workers, Channel http, Server grpc) {
+        this.acceptors = acceptors;
+        this.workers = workers;
+        this.http = http;
+        this.grpc = grpc;
+    }
+
+    /** Binds and returns once both services accept connections. */
+    public static ExtAuthzServer start(ExtAuthzConfig config, PolicyHolder holder, DecisionLog log)
+            throws InterruptedException {
+        Authorizer authorizer = new Authorizer(holder, Authorizer.alpWithIdentity(), log);
+        EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        Channel http = null;
+        try {
+            http = new ServerBootstrap()
+                    .group(acceptors, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 256)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new HttpAuthzInitializer(config, authorizer))
+                    .bind(config.httpListen()).sync().channel();
+            Server grpc = config.grpcListen() == null ? null : startGrpc(config, authorizer);
+            return new ExtAuthzServer(acceptors, workers, http, grpc);
+        } catch (RuntimeException | InterruptedException failed) {
+            if (http != null) {
+                http.close();
+            }
+            acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw failed;
+        }
+    }
+
+    /** Checks are decided without blocking (compiled policy, cached selections): on gRPC's own threads. */
+    private static Server startGrpc(ExtAuthzConfig config, Authorizer authorizer) {
+        try {
+            return NettyServerBuilder.forAddress(config.grpcListen())
+                    .directExecutor()
+                    .addService(new GrpcAuthorizationService(authorizer, config.defaultWorkload()))
+                    .build()
+                    .start();
+        } catch (IOException bindFailed) {
+            throw new UncheckedIOException("cannot listen for gRPC on " + config.grpcListen(), bindFailed);
+        }
+    }
+
+    /** The HTTP service's bound address (the real port when 0 was asked for). */
+    public InetSocketAddress httpAddress() {
+        return (InetSocketAddress) http.localAddress();
+    }
+
+    /** The gRPC service's bound address, when there is one. */
+    public Optional<InetSocketAddress> grpcAddress() {
+        return Optional.ofNullable(grpc).map(server -> (InetSocketAddress) server.getListenSockets().get(0));
+    }
+
+    /** Blocks until the HTTP listener is closed. */
+    public void awaitClose() throws InterruptedException {
+        http.closeFuture().sync();
+    }
+
+    @Override
+    public void close() {
+        http.close().syncUninterruptibly();
+        if (grpc != null) {
+            grpc.shutdown();
+            try {
+                if (!grpc.awaitTermination(2, TimeUnit.SECONDS)) {
+                    grpc.shutdownNow();
+                }
+            } catch (InterruptedException interrupted) {
+                grpc.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
