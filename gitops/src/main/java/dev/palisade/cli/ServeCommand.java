@@ -1,6 +1,8 @@
 package dev.palisade.cli;
 
 import dev.palisade.engine.request.Workload;
+import dev.palisade.proxy.extauthz.ExtAuthzConfig;
+import dev.palisade.proxy.extauthz.ExtAuthzServer;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.pipeline.PolicyBundle;
 import dev.palisade.proxy.pipeline.PolicyHolder;
@@ -26,7 +28,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", description = {"Run the inline proxy: decide every request with the policies, forward the "
-        + "allowed ones to the upstream.", "Decision logs go to stdout (one JSON object a line), messages to stderr."})
+        + "allowed ones to the upstream.", "With --mode ext-authz, answer Envoy's external authorization checks "
+        + "instead (HTTP service, and gRPC Authorization/Check with --grpc-listen).",
+        "Decision logs go to stdout (one JSON object a line), messages to stderr."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,11 +38,24 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--policies", required = true, paramLabel = "DIR", description = "directory of .pal files")
     Path policies;
 
-    @Option(names = "--listen", defaultValue = "127.0.0.1:8080", paramLabel = "HOST:PORT",
-            description = "where clients connect (default: ${DEFAULT-VALUE})")
+    @Option(names = "--mode", defaultValue = "proxy", paramLabel = "proxy|ext-authz",
+            description = "proxy: inline reverse proxy; ext-authz: Envoy external authorization server (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "where clients connect (default: 127.0.0.1:8080); with --mode ext-authz, the HTTP "
+                    + "authorization service (default: 127.0.0.1:9191)")
     String listen;
 
-    @Option(names = "--upstream", required = true, paramLabel = "URL", description = "the protected service, http://HOST:PORT")
+    @Option(names = "--grpc-listen", paramLabel = "HOST:PORT",
+            description = "--mode ext-authz: the gRPC envoy.service.auth.v3.Authorization service (default: off)")
+    String grpcListen;
+
+    @Option(names = "--path-prefix", defaultValue = "", paramLabel = "PATH",
+            description = "--mode ext-authz: the path_prefix of Envoy's http_service, stripped before deciding (default: none)")
+    String pathPrefix;
+
+    @Option(names = "--upstream", paramLabel = "URL", description = "the protected service, http://HOST:PORT (--mode proxy)")
     String upstream;
 
     @Option(names = "--admin", paramLabel = "HOST:PORT", description = "/healthz, /readyz and /policies (default: off)")
@@ -70,6 +87,15 @@ final class ServeCommand implements Callable<Integer> {
             err.println("palisade: " + policies + ": not a directory");
             return Inputs.USAGE;
         }
+        if ("ext-authz".equals(mode)) {
+            return serveExtAuthz(out, err);
+        }
+        if (!"proxy".equals(mode)) {
+            throw new ParameterException(spec.commandLine(), "--mode must be proxy or ext-authz, got " + mode);
+        }
+        if (upstream == null) {
+            throw new ParameterException(spec.commandLine(), "--mode proxy needs --upstream URL");
+        }
         ProxyConfig config = config();
         BundleCompiler compiler = new BundleCompiler(policies, config.workload());
         BundleCompiler.Outcome first = compiler.compile();
@@ -99,13 +125,55 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Envoy's external authorization server: the same bundle and reload, no upstream. */
+    private int serveExtAuthz(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+        if (upstream != null || admin != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--mode ext-authz takes no --upstream" + (admin != null ? " and no --admin (not available yet)" : ""));
+        }
+        ExtAuthzConfig config;
+        try {
+            config = ExtAuthzConfig.of(hostPort("--listen", listen == null ? "127.0.0.1:9191" : listen),
+                    grpcListen == null ? null : hostPort("--grpc-listen", grpcListen), pathPrefix,
+                    new Workload(labels, namespace));
+        } catch (IllegalArgumentException badPrefix) {
+            throw new ParameterException(spec.commandLine(), "--path-prefix must start with /, got " + pathPrefix);
+        }
+        BundleCompiler compiler = new BundleCompiler(policies, config.defaultWorkload());
+        BundleCompiler.Outcome first = compiler.compile();
+        if (first.bundle().isEmpty()) {
+            err.println(first.problems());
+            err.println("palisade: not serving: the policies in " + policies + " have errors");
+            return Inputs.PROBLEMS;
+        }
+        PolicyHolder holder = new PolicyHolder();
+        PolicyBundle bundle = first.bundle().get();
+        holder.swap(bundle);
+        DecisionLog log = new DecisionLog(out::println);
+        try (ExtAuthzServer server = ExtAuthzServer.start(config, holder, log);
+                PolicyWatcher watcher = new PolicyWatcher(policies, compiler, holder, err::println)) {
+            err.println("palisade: bundle " + bundle.irHash() + ", default workload " + config.defaultWorkload()
+                    + " (checks may name another in context_extensions palisade.labels / palisade.namespace)");
+            err.println("palisade: ext_authz HTTP on " + address(server.httpAddress())
+                    + (config.pathPrefix().isEmpty() ? "" : " (path prefix " + config.pathPrefix() + ")")
+                    + server.grpcAddress().map(a -> ", gRPC on " + address(a)).orElse("")
+                    + (noWatch ? "" : ", reloading on changes in " + policies));
+            if (!noWatch) {
+                watcher.start();
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "palisade-shutdown"));
+            server.awaitClose();
+        }
+        return 0;
+    }
+
     private ProxyConfig config() {
         URI target = URI.create(upstream);
         if (!"http".equals(target.getScheme()) || target.getHost() == null) {
             throw new ParameterException(spec.commandLine(), "--upstream must be http://HOST:PORT, got " + upstream);
         }
         InetSocketAddress upstreamAddress = resolve(target.getHost(), target.getPort() < 0 ? 80 : target.getPort());
-        return new ProxyConfig(hostPort("--listen", listen), upstreamAddress,
+        return new ProxyConfig(hostPort("--listen", listen == null ? "127.0.0.1:8080" : listen), upstreamAddress,
                 admin == null ? null : hostPort("--admin", admin), new Workload(labels, namespace),
                 bytes(requestBodyLimit), Duration.ofSeconds(5), Duration.ofSeconds(upstreamTimeoutSeconds),
                 Duration.ofSeconds(60));

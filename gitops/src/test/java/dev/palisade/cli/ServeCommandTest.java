@@ -46,4 +46,24 @@ class ServeCommandTest {
         assertEquals(2, size.code(), size.err());
         assertTrue(size.err().contains("--request-body-limit"), size.err());
     }
+
+    @Test
+    void theModeDecidesWhichOptionsAreNeeded(@TempDir Path directory) throws Exception {
+        Files.writeString(directory.resolve("ok.pal"), "policy www {\n    selector 'app == \"www\"'\n"
+                + "    alp {\n        allow GET\n    }\n}\n");
+        Run noUpstream = serve("--policies", directory.toString(), "--workload-labels", "app=www");
+        assertEquals(2, noUpstream.code(), noUpstream.err());
+        assertTrue(noUpstream.err().contains("--mode proxy needs --upstream"), noUpstream.err());
+        Run badMode = serve("--policies", directory.toString(), "--workload-labels", "app=www", "--mode", "sidecar");
+        assertEquals(2, badMode.code(), badMode.err());
+        assertTrue(badMode.err().contains("--mode must be proxy or ext-authz"), badMode.err());
+        Run extAuthzWithUpstream = serve("--policies", directory.toString(), "--workload-labels", "app=www",
+                "--mode", "ext-authz", "--upstream", "http://127.0.0.1:9");
+        assertEquals(2, extAuthzWithUpstream.code(), extAuthzWithUpstream.err());
+        assertTrue(extAuthzWithUpstream.err().contains("takes no --upstream"), extAuthzWithUpstream.err());
+        Run badPrefix = serve("--policies", directory.toString(), "--workload-labels", "app=www",
+                "--mode", "ext-authz", "--path-prefix", "check");
+        assertEquals(2, badPrefix.code(), badPrefix.err());
+        assertTrue(badPrefix.err().contains("--path-prefix must start with /"), badPrefix.err());
+    }
 }
