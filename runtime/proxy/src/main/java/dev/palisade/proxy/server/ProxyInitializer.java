@@ -1,5 +1,6 @@
 package dev.palisade.proxy.server;
 
+import dev.palisade.proxy.admin.ProxyMetrics;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.pipeline.EnforcementHandler;
 import dev.palisade.proxy.pipeline.PolicyHolder;
@@ -21,12 +22,15 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
     private final PolicyHolder holder;
     private final RequestInspection inspection;
     private final DecisionLog log;
+    private final ProxyMetrics metrics;
 
-    ProxyInitializer(ProxyConfig config, PolicyHolder holder, RequestInspection inspection, DecisionLog log) {
+    ProxyInitializer(ProxyConfig config, PolicyHolder holder, RequestInspection inspection, DecisionLog log,
+            ProxyMetrics metrics) {
         this.config = config;
         this.holder = holder;
         this.inspection = inspection;
         this.log = log;
+        this.metrics = metrics;
     }
 
     @Override
@@ -71,6 +75,6 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     private void addRelay(ChannelPipeline pipeline) {
-        pipeline.addLast("relay", new ClientToUpstreamRelay(config, log));
+        pipeline.addLast("relay", new ClientToUpstreamRelay(config, log, metrics));
     }
 }

@@ -1,5 +1,6 @@
 package dev.palisade.proxy.upstream;
 
+import dev.palisade.proxy.admin.ProxyMetrics;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.log.Exchange;
 import dev.palisade.proxy.pipeline.EnforcementHandler;
@@ -27,11 +28,13 @@ import java.net.InetSocketAddress;
 public final class ClientToUpstreamRelay extends ChannelInboundHandlerAdapter {
     private final ProxyConfig config;
     private final DecisionLog log;
+    private final ProxyMetrics metrics;
     private Channel upstream;
 
-    public ClientToUpstreamRelay(ProxyConfig config, DecisionLog log) {
+    public ClientToUpstreamRelay(ProxyConfig config, DecisionLog log, ProxyMetrics metrics) {
         this.config = config;
         this.log = log;
+        this.metrics = metrics;
     }
 
     @Override
@@ -44,7 +47,7 @@ public final class ClientToUpstreamRelay extends ChannelInboundHandlerAdapter {
         Exchange exchange = client.attr(EnforcementHandler.EXCHANGE).getAndSet(null);
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         prepare(request, (InetSocketAddress) client.remoteAddress());
-        UpstreamToClientRelay responses = new UpstreamToClientRelay(client, exchange, keepAlive, log);
+        UpstreamToClientRelay responses = new UpstreamToClientRelay(client, exchange, keepAlive, log, metrics);
         ChannelFuture connected = new Bootstrap()
                 .group(client.eventLoop())
                 .channel(client.getClass())
@@ -58,6 +61,8 @@ public final class ClientToUpstreamRelay extends ChannelInboundHandlerAdapter {
             if (!attempt.isSuccess()) {
                 request.release();
                 boolean timedOut = attempt.cause() instanceof ConnectTimeoutException;
+                metrics.upstreamError(timedOut ? ProxyMetrics.UpstreamError.TIMEOUT
+                        : ProxyMetrics.UpstreamError.REFUSED);
                 responses.failBeforeResponse(timedOut ? 504 : 502, timedOut
                         ? "Gateway Timeout: the upstream did not accept the connection in time."
                         : "Bad Gateway: the upstream refused the connection.");

@@ -1,5 +1,6 @@
 package dev.palisade.proxy.upstream;
 
+import dev.palisade.proxy.admin.ProxyMetrics;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.log.Exchange;
 import dev.palisade.proxy.server.PlainResponse;
@@ -25,12 +26,15 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
     private final Channel client;
     private final Exchange exchange;
     private final DecisionLog log;
+    private final ProxyMetrics metrics;
     private boolean keepAlive;
     private State state = State.WAITING;
     private boolean interim;
     private int status;
 
-    UpstreamToClientRelay(Channel client, Exchange exchange, boolean keepAlive, DecisionLog log) {
+    UpstreamToClientRelay(Channel client, Exchange exchange, boolean keepAlive, DecisionLog log,
+            ProxyMetrics metrics) {
+        this.metrics = metrics;
         this.client = client;
         this.exchange = exchange;
         this.keepAlive = keepAlive;
@@ -46,6 +50,7 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
         if (((HttpObject) message).decoderResult().isFailure()) {
             // A response we cannot parse is not relayed: its framing is unknown (RFC 9112 §6.3).
             ReferenceCountUtil.release(message);
+            metrics.upstreamError(ProxyMetrics.UpstreamError.MALFORMED);
             failOrCut(502, "Bad Gateway: the upstream sent a malformed response.");
             ctx.close();
             return;
@@ -133,6 +138,7 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof ReadTimeoutException) {
+            metrics.upstreamError(ProxyMetrics.UpstreamError.TIMEOUT);
             failOrCut(504, "Gateway Timeout: the upstream did not answer in time.");
         } else {
             failOrCut(502, "Bad Gateway: the upstream connection failed.");
