@@ -6,6 +6,7 @@ import dev.palisade.proxy.pipeline.EnforcementHandler;
 import dev.palisade.proxy.pipeline.PolicyHolder;
 import dev.palisade.proxy.pipeline.RequestInspection;
 import dev.palisade.proxy.upstream.ClientToUpstreamRelay;
+import dev.palisade.proxy.upstream.UpstreamPool;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
@@ -23,6 +24,8 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
     private final RequestInspection inspection;
     private final DecisionLog log;
     private final ProxyMetrics metrics;
+    /** Shared by every client connection; each event loop has its own idle connections in it. */
+    private final UpstreamPool pool = new UpstreamPool();
 
     ProxyInitializer(ProxyConfig config, PolicyHolder holder, RequestInspection inspection, DecisionLog log,
             ProxyMetrics metrics) {
@@ -75,6 +78,6 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     private void addRelay(ChannelPipeline pipeline) {
-        pipeline.addLast("relay", new ClientToUpstreamRelay(config, log, metrics));
+        pipeline.addLast("relay", new ClientToUpstreamRelay(config, log, metrics, pool));
     }
 }
