@@ -122,8 +122,12 @@ public final class ProxyMetrics implements DecisionLog.Observer {
             default -> {
                 if (reason == null) {
                     yield "malformed";
+                } else if (reason.contains("Transfer-Encoding") && reason.contains("Content-Length")) {
+                    yield "content_length_and_transfer_encoding";
                 } else if (reason.contains("Transfer-Encoding")) {
                     yield "transfer_encoding";
+                } else if (reason.contains("Content-Length")) {
+                    yield "content_length";
                 } else if (reason.contains("fragment")) {
                     yield "fragment";
                 } else if (reason.contains("Host field")) {

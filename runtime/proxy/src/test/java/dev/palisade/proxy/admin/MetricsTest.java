@@ -71,6 +71,18 @@ class MetricsTest {
         }
     }
 
+    @Test
+    void rejectionReasonsAreAFixedSetWhateverTheGuardsSay() {
+        assertEquals("content_length_and_transfer_encoding", ProxyMetrics.rejectionReason(400,
+                "both Transfer-Encoding and Content-Length (RFC 9112 §6.3)"));
+        assertEquals("transfer_encoding", ProxyMetrics.rejectionReason(400, "unsupported Transfer-Encoding"));
+        assertEquals("body_too_large", ProxyMetrics.rejectionReason(413, "request body over the limit of 9 bytes"));
+        assertEquals("uri_too_long", ProxyMetrics.rejectionReason(414, "An HTTP line is larger than 8192 bytes."));
+        assertEquals("headers_too_large", ProxyMetrics.rejectionReason(431, "HTTP header is larger than 16384 bytes."));
+        assertEquals("malformed", ProxyMetrics.rejectionReason(400, "Invalid separator: /secret/path"));
+        assertEquals("malformed", ProxyMetrics.rejectionReason(400, null));
+    }
+
     private static int raw(ProxyFixture proxy, String request) throws Exception {
         try (RawHttp http = new RawHttp(proxy.address())) {
             http.send(request);
