@@ -39,7 +39,7 @@ public final class ProxyMetrics implements DecisionLog.Observer {
     public ProxyMetrics(PolicyHolder holder) {
         this.holder = holder;
         this.duration = Timer.builder("palisade.request.duration")
-                .description("From the decision to the end of the response (or the denial), per request")
+                .description("From the complete request to the end of its response: decision plus forwarding")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
