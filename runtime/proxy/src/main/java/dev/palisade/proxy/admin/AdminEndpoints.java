@@ -24,15 +24,20 @@ import java.util.Optional;
 /**
  * {@code /healthz}: the process serves. {@code /readyz}: a bundle is loaded, so requests are
  * decided (a Kubernetes readiness probe keeps traffic away until then). {@code /policies}: the
- * loaded bundle's IR hash and policies, to check which bundle a reload installed.
+ * loaded bundle's IR hash and policies, to check which bundle a reload installed. {@code /metrics}:
+ * the {@link ProxyMetrics} in the Prometheus text format.
  */
 final class AdminEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PolicyHolder holder;
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-    AdminEndpoints(PolicyHolder holder) {
+    private final PolicyHolder holder;
+    private final ProxyMetrics metrics;
+
+    AdminEndpoints(PolicyHolder holder, ProxyMetrics metrics) {
         this.holder = holder;
+        this.metrics = metrics;
     }
 
     @Override
@@ -54,6 +59,7 @@ final class AdminEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
                     "text/plain", bundle.isPresent() ? "ready\n" : "no policy bundle loaded\n", true);
             case "/policies" -> respond(ctx, request, bundle.isPresent() ? HttpResponseStatus.OK
                     : HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json", policies(bundle) + "\n", true);
+            case "/metrics" -> respond(ctx, request, HttpResponseStatus.OK, PROMETHEUS_TEXT, metrics.scrape(), true);
             default -> respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", true);
         }
     }

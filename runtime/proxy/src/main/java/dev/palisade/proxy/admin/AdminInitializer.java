@@ -13,9 +13,11 @@ public final class AdminInitializer extends ChannelInitializer<SocketChannel> {
     private static final int MAX_BODY = 4096;
 
     private final PolicyHolder holder;
+    private final ProxyMetrics metrics;
 
-    public AdminInitializer(PolicyHolder holder) {
+    public AdminInitializer(PolicyHolder holder, ProxyMetrics metrics) {
         this.holder = holder;
+        this.metrics = metrics;
     }
 
     @Override
@@ -24,6 +26,6 @@ public final class AdminInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("codec", new HttpServerCodec())
                 .addLast("keep-alive", new HttpServerKeepAliveHandler())
                 .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
-                .addLast("endpoints", new AdminEndpoints(holder));
+                .addLast("endpoints", new AdminEndpoints(holder, metrics));
     }
 }

@@ -21,11 +21,37 @@ import java.util.function.Consumer;
 public final class DecisionLog {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Sees what is logged, as values rather than a line (the metrics). */
+    public interface Observer {
+        void exchange(Exchange exchange, int status);
+
+        void rejection(int status, String reason);
+    }
+
+    private static final Observer NOBODY = new Observer() {
+        @Override
+        public void exchange(Exchange exchange, int status) {}
+
+        @Override
+        public void rejection(int status, String reason) {}
+    };
+
     private final Consumer<String> sink;
+    private final Observer observer;
 
     /** @param sink receives one complete line (no newline); stdout in production */
     public DecisionLog(Consumer<String> sink) {
+        this(sink, NOBODY);
+    }
+
+    private DecisionLog(Consumer<String> sink, Observer observer) {
         this.sink = sink;
+        this.observer = observer;
+    }
+
+    /** The same log, also telling {@code observer} about every line. */
+    public DecisionLog observedBy(Observer observer) {
+        return new DecisionLog(sink, observer);
     }
 
     public static DecisionLog toStdout() {
@@ -52,6 +78,7 @@ public final class DecisionLog {
         line.put("reason", decision == null ? null : decision.reason().name().toLowerCase());
         line.put("description", decision == null ? null : decision.description());
         emit(line);
+        observer.exchange(exchange, status);
     }
 
     /**
@@ -72,6 +99,7 @@ public final class DecisionLog {
         line.put("action", "reject");
         line.put("reason", reason);
         emit(line);
+        observer.rejection(status, reason);
     }
 
     private void emit(Map<String, Object> line) {

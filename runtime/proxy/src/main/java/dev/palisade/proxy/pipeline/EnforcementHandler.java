@@ -48,6 +48,8 @@ public final class EnforcementHandler extends ChannelInboundHandlerAdapter {
             PlainResponse.send(ctx.channel(), 503, "Service Unavailable: no policy loaded yet.", requestId, keepAlive);
             return;
         }
+        // Before the decision, so the request duration metric covers deciding as well as forwarding.
+        Instant received = Instant.now();
         Inspection result;
         try {
             result = inspection.inspect(bundle.get(), request, request.content());
@@ -61,7 +63,7 @@ public final class EnforcementHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         SocketAddress remote = ctx.channel().remoteAddress();
-        Exchange exchange = new Exchange(requestId, Instant.now(),
+        Exchange exchange = new Exchange(requestId, received,
                 remote instanceof InetSocketAddress address ? address : null,
                 request.method().name(), request.uri(), result);
         if (result.denied()) {

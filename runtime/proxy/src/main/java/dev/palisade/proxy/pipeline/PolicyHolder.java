@@ -1,6 +1,7 @@
 package dev.palisade.proxy.pipeline;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -9,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class PolicyHolder {
     private final AtomicReference<PolicyBundle> current = new AtomicReference<>();
+    private final AtomicLong swaps = new AtomicLong();
+    private final AtomicLong failedReloads = new AtomicLong();
 
     /** The current bundle, or empty before the first one is loaded. */
     public Optional<PolicyBundle> current() {
@@ -20,6 +23,21 @@ public final class PolicyHolder {
         if (bundle == null) {
             throw new IllegalArgumentException("a bundle is required; a bad bundle never replaces a good one");
         }
+        swaps.incrementAndGet();
         return Optional.ofNullable(current.getAndSet(bundle));
+    }
+
+    /** A reload produced no bundle (it did not compile); the current one stays. */
+    public void reloadFailed() {
+        failedReloads.incrementAndGet();
+    }
+
+    /** How many bundles were installed, the first one included (for the metrics). */
+    public long swaps() {
+        return swaps.get();
+    }
+
+    public long failedReloads() {
+        return failedReloads.get();
     }
 }

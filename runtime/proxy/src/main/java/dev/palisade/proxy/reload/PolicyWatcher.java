@@ -57,6 +57,7 @@ public final class PolicyWatcher implements AutoCloseable {
     public synchronized Optional<PolicyBundle> reload() {
         BundleCompiler.Outcome outcome = compiler.compile();
         if (outcome.bundle().isEmpty()) {
+            holder.reloadFailed();
             report.accept("palisade: policies in " + directory + " not reloaded; the current bundle stays:\n"
                     + outcome.problems());
             return Optional.empty();

@@ -1,10 +1,12 @@
 package dev.palisade.proxy.server;
 
+import dev.palisade.proxy.admin.ProxyMetrics;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.pipeline.EnforcementHandler;
 import dev.palisade.proxy.pipeline.PolicyHolder;
 import dev.palisade.proxy.pipeline.RequestInspection;
 import dev.palisade.proxy.upstream.ClientToUpstreamRelay;
+import dev.palisade.proxy.upstream.UpstreamPool;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
@@ -21,12 +23,17 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
     private final PolicyHolder holder;
     private final RequestInspection inspection;
     private final DecisionLog log;
+    private final ProxyMetrics metrics;
+    /** Shared by every client connection; each event loop has its own idle connections in it. */
+    private final UpstreamPool pool = new UpstreamPool();
 
-    ProxyInitializer(ProxyConfig config, PolicyHolder holder, RequestInspection inspection, DecisionLog log) {
+    ProxyInitializer(ProxyConfig config, PolicyHolder holder, RequestInspection inspection, DecisionLog log,
+            ProxyMetrics metrics) {
         this.config = config;
         this.holder = holder;
         this.inspection = inspection;
         this.log = log;
+        this.metrics = metrics;
     }
 
     @Override
@@ -71,6 +78,6 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     private void addRelay(ChannelPipeline pipeline) {
-        pipeline.addLast("relay", new ClientToUpstreamRelay(config, log));
+        pipeline.addLast("relay", new ClientToUpstreamRelay(config, log, metrics, pool));
     }
 }

@@ -1,6 +1,7 @@
 package dev.palisade.proxy.server;
 
 import dev.palisade.proxy.admin.AdminInitializer;
+import dev.palisade.proxy.admin.ProxyMetrics;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.pipeline.PolicyHolder;
 import dev.palisade.proxy.pipeline.RequestInspection;
@@ -35,11 +36,13 @@ public final class ProxyServer implements AutoCloseable {
             DecisionLog log) throws InterruptedException {
         EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        ProxyMetrics metrics = new ProxyMetrics(holder);
+        DecisionLog observed = log.observedBy(metrics);
         try {
             Channel listener = bind(acceptors, workers, config.listen(),
-                    new ProxyInitializer(config, holder, inspection, log));
+                    new ProxyInitializer(config, holder, inspection, observed, metrics));
             Channel admin = config.admin() == null ? null
-                    : bind(acceptors, workers, config.admin(), new AdminInitializer(holder));
+                    : bind(acceptors, workers, config.admin(), new AdminInitializer(holder, metrics));
             return new ProxyServer(acceptors, workers, listener, admin);
         } catch (RuntimeException | InterruptedException failed) {
             acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);

@@ -1,10 +1,12 @@
 package dev.palisade.proxy.upstream;
 
+import dev.palisade.proxy.admin.ProxyMetrics;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.log.Exchange;
 import dev.palisade.proxy.pipeline.EnforcementHandler;
 import dev.palisade.proxy.server.ProxyConfig;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,25 +15,31 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpUtil;
 import java.net.InetSocketAddress;
 
 /**
- * Sends an allowed request to the upstream over a connection of its own, opened on the client
- * channel's event loop (no cross-thread hand-off). The response comes back through
- * {@link UpstreamToClientRelay}.
+ * Sends an allowed request to the upstream over a pooled keep-alive connection of the client
+ * channel's event loop, or a new one opened on that loop (no cross-thread hand-off). The
+ * response comes back through {@link UpstreamToClientRelay}, which returns the connection to the
+ * {@link UpstreamPool} once the response ended cleanly.
  *
- * <p>One connection per request is the first slice; a pool of upstream connections is next.
+ * <p>A pooled connection may have been closed by the upstream just as it is reused. A request
+ * without a body that loses such a connection before any response byte is sent once more, on a
+ * new connection; a request with a body is not (it might have been acted on).
  */
 public final class ClientToUpstreamRelay extends ChannelInboundHandlerAdapter {
     private final ProxyConfig config;
     private final DecisionLog log;
+    private final ProxyMetrics metrics;
+    private final UpstreamPool pool;
     private Channel upstream;
 
-    public ClientToUpstreamRelay(ProxyConfig config, DecisionLog log) {
+    public ClientToUpstreamRelay(ProxyConfig config, DecisionLog log, ProxyMetrics metrics, UpstreamPool pool) {
         this.config = config;
         this.log = log;
+        this.metrics = metrics;
+        this.pool = pool;
     }
 
     @Override
@@ -44,7 +52,30 @@ public final class ClientToUpstreamRelay extends ChannelInboundHandlerAdapter {
         Exchange exchange = client.attr(EnforcementHandler.EXCHANGE).getAndSet(null);
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         prepare(request, (InetSocketAddress) client.remoteAddress());
-        UpstreamToClientRelay responses = new UpstreamToClientRelay(client, exchange, keepAlive, log);
+        Channel pooled = pool.acquire(client.eventLoop());
+        if (pooled == null) {
+            forwardOnNewConnection(client, request, exchange, keepAlive);
+            return;
+        }
+        UpstreamToClientRelay responses = relay(client, exchange, keepAlive);
+        if (!request.content().isReadable()) {
+            // INVARIANT: an empty body needs no release, so the spare copy cannot leak.
+            FullHttpRequest spare = request.replace(Unpooled.EMPTY_BUFFER);
+            responses.retryWith(() -> forwardOnNewConnection(client, spare, exchange, keepAlive));
+        }
+        pooled.pipeline().replace("upstream-timeout", "upstream-timeout", UpstreamInitializer.timeout(config));
+        pooled.pipeline().replace(UpstreamPool.RELAY, UpstreamPool.RELAY, responses);
+        upstream = pooled;
+        send(pooled, request, responses);
+    }
+
+    private UpstreamToClientRelay relay(Channel client, Exchange exchange, boolean keepAlive) {
+        return new UpstreamToClientRelay(client, exchange, keepAlive, log, metrics, pool, this::detach);
+    }
+
+    private void forwardOnNewConnection(Channel client, FullHttpRequest request, Exchange exchange,
+            boolean keepAlive) {
+        UpstreamToClientRelay responses = relay(client, exchange, keepAlive);
         ChannelFuture connected = new Bootstrap()
                 .group(client.eventLoop())
                 .channel(client.getClass())
@@ -58,20 +89,33 @@ public final class ClientToUpstreamRelay extends ChannelInboundHandlerAdapter {
             if (!attempt.isSuccess()) {
                 request.release();
                 boolean timedOut = attempt.cause() instanceof ConnectTimeoutException;
+                metrics.upstreamError(timedOut ? ProxyMetrics.UpstreamError.TIMEOUT
+                        : ProxyMetrics.UpstreamError.REFUSED);
                 responses.failBeforeResponse(timedOut ? 504 : 502, timedOut
                         ? "Gateway Timeout: the upstream did not accept the connection in time."
                         : "Bad Gateway: the upstream refused the connection.");
                 return;
             }
-            connected.channel().writeAndFlush(request).addListener(sent -> {
-                if (sent.isSuccess()) {
-                    connected.channel().read();
-                } else {
-                    responses.failBeforeResponse(502, "Bad Gateway: the request could not be sent upstream.");
-                    connected.channel().close();
-                }
-            });
+            send(connected.channel(), request, responses);
         });
+    }
+
+    private static void send(Channel channel, FullHttpRequest request, UpstreamToClientRelay responses) {
+        channel.writeAndFlush(request).addListener(sent -> {
+            if (sent.isSuccess()) {
+                channel.read();
+            } else {
+                responses.lostBeforeResponse(502, "Bad Gateway: the request could not be sent upstream.");
+                channel.close();
+            }
+        });
+    }
+
+    /** The upstream connection went back to the pool (or was closed): it is no longer ours to close. */
+    private void detach(Channel channel) {
+        if (upstream == channel) {
+            upstream = null;
+        }
     }
 
     /** Hop-by-hop fields out, {@code X-Forwarded-For} in, framing by {@code Content-Length}. */
@@ -84,7 +128,8 @@ public final class ClientToUpstreamRelay extends ChannelInboundHandlerAdapter {
         String forwarded = request.headers().get("X-Forwarded-For");
         request.headers().set("X-Forwarded-For", forwarded == null ? address : forwarded + ", " + address);
         HttpUtil.setContentLength(request, request.content().readableBytes());
-        request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        // Keep-alive on the upstream hop whatever the client asked: the connection goes back to the pool.
+        HttpUtil.setKeepAlive(request, true);
     }
 
     /**

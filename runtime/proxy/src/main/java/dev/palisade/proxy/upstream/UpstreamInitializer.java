@@ -20,9 +20,13 @@ final class UpstreamInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel channel) {
         channel.pipeline()
-                .addLast("upstream-timeout", new ReadTimeoutHandler(
-                        config.upstreamResponseTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .addLast("upstream-timeout", timeout(config))
                 .addLast("upstream-codec", new HttpClientCodec())
-                .addLast("upstream-to-client", relay);
+                .addLast(UpstreamPool.RELAY, relay);
+    }
+
+    /** A fresh response timeout (a pooled connection gets a new one with each request). */
+    static ReadTimeoutHandler timeout(ProxyConfig config) {
+        return new ReadTimeoutHandler(config.upstreamResponseTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -1,5 +1,6 @@
 package dev.palisade.proxy.upstream;
 
+import dev.palisade.proxy.admin.ProxyMetrics;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.log.Exchange;
 import dev.palisade.proxy.server.PlainResponse;
@@ -12,12 +13,14 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.util.ReferenceCountUtil;
+import java.util.function.Consumer;
 
 /**
  * Streams the upstream's response to the client, part by part: the next part is read from the
  * upstream only once the previous one was written to the client (backpressure). Before the
  * response starts, an upstream failure becomes 502 (or 504 on timeout); after it started the
- * client connection is closed, which tells the client the response is incomplete.
+ * client connection is closed, which tells the client the response is incomplete. A response that
+ * ended cleanly on a keep-alive connection gives the connection back to the {@link UpstreamPool}.
  */
 final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
     private enum State { WAITING, STREAMING, DONE }
@@ -25,12 +28,23 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
     private final Channel client;
     private final Exchange exchange;
     private final DecisionLog log;
+    private final ProxyMetrics metrics;
+    private final UpstreamPool pool;
+    private final Consumer<Channel> detach;
     private boolean keepAlive;
+    /** Whether the upstream may send another response on this connection after this one. */
+    private boolean reusable;
+    /** Sends the request again on a new connection; only while a pooled one may have been stale. */
+    private Runnable retry;
     private State state = State.WAITING;
     private boolean interim;
     private int status;
 
-    UpstreamToClientRelay(Channel client, Exchange exchange, boolean keepAlive, DecisionLog log) {
+    UpstreamToClientRelay(Channel client, Exchange exchange, boolean keepAlive, DecisionLog log,
+            ProxyMetrics metrics, UpstreamPool pool, Consumer<Channel> detach) {
+        this.metrics = metrics;
+        this.pool = pool;
+        this.detach = detach;
         this.client = client;
         this.exchange = exchange;
         this.keepAlive = keepAlive;
@@ -46,6 +60,7 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
         if (((HttpObject) message).decoderResult().isFailure()) {
             // A response we cannot parse is not relayed: its framing is unknown (RFC 9112 §6.3).
             ReferenceCountUtil.release(message);
+            metrics.upstreamError(ProxyMetrics.UpstreamError.MALFORMED);
             failOrCut(502, "Bad Gateway: the upstream sent a malformed response.");
             ctx.close();
             return;
@@ -57,6 +72,7 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
         }
         if (message instanceof HttpResponse response) {
             state = State.STREAMING;
+            retry = null;
             status = response.status().code();
             reframe(response);
         }
@@ -95,6 +111,8 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
     /** Hop-by-hop fields out; the client hop framed by length or chunks, or ended by a close. */
     private void reframe(HttpResponse response) {
         boolean chunked = HttpUtil.isTransferEncodingChunked(response);
+        reusable = HttpUtil.isKeepAlive(response)
+                && (chunked || HttpUtil.isContentLengthSet(response) || !mayHaveBody(response));
         HopByHopHeaders.strip(response.headers());
         if (chunked) {
             HttpUtil.setTransferEncodingChunked(response, true);
@@ -114,10 +132,32 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
     private void finish(ChannelHandlerContext ctx) {
         state = State.DONE;
         log.write(exchange, status);
-        ctx.close();
+        detach.accept(ctx.channel());
+        if (reusable) {
+            pool.release(ctx.channel());
+        } else {
+            ctx.close();
+        }
         if (!keepAlive) {
             client.close();
         }
+    }
+
+    /** Allows one more attempt on a new connection if this (pooled) one is lost before any response. */
+    void retryWith(Runnable again) {
+        retry = again;
+    }
+
+    /** The connection failed before any response byte: retry if allowed, else answer {@code code}. */
+    void lostBeforeResponse(int code, String text) {
+        if (state == State.WAITING && retry != null) {
+            Runnable again = retry;
+            retry = null;
+            state = State.DONE;
+            again.run();
+            return;
+        }
+        failOrCut(code, text);
     }
 
     /** Called when there will be no response at all (connect failed, or send failed). */
@@ -133,16 +173,19 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof ReadTimeoutException) {
+            if (state != State.DONE) {
+                metrics.upstreamError(ProxyMetrics.UpstreamError.TIMEOUT);
+            }
             failOrCut(504, "Gateway Timeout: the upstream did not answer in time.");
         } else {
-            failOrCut(502, "Bad Gateway: the upstream connection failed.");
+            lostBeforeResponse(502, "Bad Gateway: the upstream connection failed.");
         }
         ctx.close();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        failOrCut(502, "Bad Gateway: the upstream closed the connection without a response.");
+        lostBeforeResponse(502, "Bad Gateway: the upstream closed the connection without a response.");
         ctx.fireChannelInactive();
     }
 

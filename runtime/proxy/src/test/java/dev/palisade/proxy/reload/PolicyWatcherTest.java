@@ -59,6 +59,8 @@ class PolicyWatcherTest {
             Files.writeString(file, "policy www { alp { allow BREW } ");
             assertTrue(watcher.reload().isEmpty());
             assertEquals(good.irHash(), holder.current().orElseThrow().irHash(), "a bad bundle never replaces a good one");
+            // The watcher thread may have tried the bad file too: at least this one failure is counted.
+            assertTrue(holder.failedReloads() >= 1, "palisade_reloads_total{result=\"failed\"} counts it");
             String reported = String.join("\n", messages);
             assertTrue(reported.contains("not reloaded") && reported.contains("www.pal:1:"), reported);
         }

@@ -66,12 +66,14 @@ class UpstreamFailureTest {
                 }
             });
             answering.start();
+            RawHttp.Response response;
             try (ProxyFixture proxy = new ProxyFixture((InetSocketAddress) upstream.getLocalSocketAddress(),
                     ProxyFixture.WWW)) {
-                RawHttp.Response response = RawHttp.exchange(proxy.address(), "GET", "/");
-                answering.join(10_000);
-                return response;
+                response = RawHttp.exchange(proxy.address(), "GET", "/");
             }
+            // A clean response leaves the upstream connection pooled: closing the proxy ends it.
+            answering.join(10_000);
+            return response;
         }
     }
 

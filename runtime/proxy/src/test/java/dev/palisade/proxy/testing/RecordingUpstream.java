@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +35,7 @@ public final class RecordingUpstream implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final Set<InetSocketAddress> connections = ConcurrentHashMap.newKeySet();
     private final CountDownLatch release = new CountDownLatch(1);
 
     public RecordingUpstream() throws IOException {
@@ -44,6 +47,7 @@ public final class RecordingUpstream implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
+        connections.add(exchange.getRemoteAddress());
         // The request-target exactly as sent: getRawPath() would read "//x" as an authority.
         String target = exchange.getRequestURI().toString();
         seen.add(new Seen(exchange.getRequestMethod(), target, Map.copyOf(exchange.getRequestHeaders()), body));
@@ -68,6 +72,11 @@ public final class RecordingUpstream implements AutoCloseable {
 
     public InetSocketAddress address() {
         return server.getAddress();
+    }
+
+    /** How many TCP connections the requests so far came over (distinct client addresses). */
+    public int connections() {
+        return connections.size();
     }
 
     public List<Seen> seen() {
