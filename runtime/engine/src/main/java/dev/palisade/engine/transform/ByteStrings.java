@@ -49,6 +49,27 @@ final class ByteStrings {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
+    /** Whether the {@code count} chars from {@code start} are all hex digits (the caller checked the length). */
+    static boolean hexDigits(String value, int start, int count) {
+        for (int i = start; i < start + count; i++) {
+            if (!isHexDigit(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The byte ModSecurity keeps for the four hex digits of a {@code %uHHHH} (or JavaScript
+     * backslash-u) escape at {@code start}: the low byte, except that full-width ASCII U+FF01..U+FF5E, which
+     * sits 0xFEE0 above ASCII, becomes its ASCII character (low byte 0x01..0x5E plus 0x20).
+     */
+    static char wideToByte(String value, int start) {
+        char low = twoDigitsToByte(value.charAt(start + 2), value.charAt(start + 3));
+        boolean fullWidthPage = (value.charAt(start) | 0x20) == 'f' && (value.charAt(start + 1) | 0x20) == 'f';
+        return fullWidthPage && low > 0x00 && low < 0x5f ? (char) (low + 0x20) : low;
+    }
+
     /** The value of a hex digit, 0–15; only meaningful when {@link #isHexDigit(char)}. */
     static int hexValue(char c) {
         return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;

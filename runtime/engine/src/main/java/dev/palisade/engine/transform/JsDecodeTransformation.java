@@ -44,12 +44,10 @@ final class JsDecodeTransformation implements Transformation {
                 continue;
             }
             char next = value.charAt(i + 1);
-            if (next == 'u' && i + 5 < length && hexDigits(value, i + 2, 4)) {
-                char low = ByteStrings.twoDigitsToByte(value.charAt(i + 4), value.charAt(i + 5));
-                boolean fullWidthPage = (value.charAt(i + 2) | 0x20) == 'f' && (value.charAt(i + 3) | 0x20) == 'f';
-                out[written++] = fullWidthPage && low > 0 && low < 0x5f ? (char) (low + 0x20) : low;
+            if (next == 'u' && i + 5 < length && ByteStrings.hexDigits(value, i + 2, 4)) {
+                out[written++] = ByteStrings.wideToByte(value, i + 2);
                 i += 6;
-            } else if (next == 'x' && i + 3 < length && hexDigits(value, i + 2, 2)) {
+            } else if (next == 'x' && i + 3 < length && ByteStrings.hexDigits(value, i + 2, 2)) {
                 out[written++] = ByteStrings.twoDigitsToByte(value.charAt(i + 2), value.charAt(i + 3));
                 i += 4;
             } else if (ByteStrings.isOctalDigit(next)) {
@@ -86,14 +84,5 @@ final class JsDecodeTransformation implements Transformation {
             case 'v': return 0x0b;
             default: return c;
         }
-    }
-
-    private static boolean hexDigits(String value, int start, int count) {
-        for (int i = start; i < start + count; i++) {
-            if (!ByteStrings.isHexDigit(value.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

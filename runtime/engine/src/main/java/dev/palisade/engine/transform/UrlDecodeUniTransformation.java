@@ -44,15 +44,15 @@ final class UrlDecodeUniTransformation implements Transformation {
         while (i < length) {
             char c = value.charAt(i);
             if (c == '%' && i + 1 < length && (value.charAt(i + 1) == 'u' || value.charAt(i + 1) == 'U')) {
-                if (i + 5 < length && hexDigits(value, i + 2, 4)) {
-                    out[written++] = wideToByte(value, i + 2);
+                if (i + 5 < length && ByteStrings.hexDigits(value, i + 2, 4)) {
+                    out[written++] = ByteStrings.wideToByte(value, i + 2);
                     i += 6;
                 } else {
                     out[written++] = '%';
                     out[written++] = value.charAt(i + 1);
                     i += 2;
                 }
-            } else if (c == '%' && i + 2 < length && hexDigits(value, i + 1, 2)) {
+            } else if (c == '%' && i + 2 < length && ByteStrings.hexDigits(value, i + 1, 2)) {
                 out[written++] = ByteStrings.twoDigitsToByte(value.charAt(i + 1), value.charAt(i + 2));
                 i += 3;
             } else {
@@ -61,25 +61,5 @@ final class UrlDecodeUniTransformation implements Transformation {
             }
         }
         return ByteStrings.unchangedOr(value, out, written);
-    }
-
-    /** The byte ModSecurity keeps for the four hex digits at {@code start}. */
-    private static char wideToByte(String value, int start) {
-        char low = ByteStrings.twoDigitsToByte(value.charAt(start + 2), value.charAt(start + 3));
-        boolean fullWidthPage = (value.charAt(start) | 0x20) == 'f' && (value.charAt(start + 1) | 0x20) == 'f';
-        // Full-width ASCII U+FF01..U+FF5E sits 0xFEE0 above ASCII: low byte 0x01..0x5E plus 0x20.
-        if (fullWidthPage && low > 0x00 && low < 0x5f) {
-            return (char) (low + 0x20);
-        }
-        return low;
-    }
-
-    private static boolean hexDigits(String value, int start, int count) {
-        for (int i = start; i < start + count; i++) {
-            if (!ByteStrings.isHexDigit(value.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }
