@@ -29,7 +29,7 @@ final class CheckCommand implements Callable<Integer> {
         PolicyCompiler.Result result = checked.result().get();
         int policies = result.ir().map(ir -> ir.policies().size()).orElse(0);
         out.println("ok: " + Reporter.plural(result.sources().size(), "file") + ", " + Reporter.plural(policies, "policy")
-                .replace("policys", "policies") + ", " + Reporter.plural(result.unit().tests().size(), "test") + ", no errors");
+                + ", " + Reporter.plural(result.unit().tests().size(), "test") + ", no errors");
         return 0;
     }
 }

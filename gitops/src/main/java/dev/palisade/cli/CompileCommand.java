@@ -59,7 +59,7 @@ final class CompileCommand implements Callable<Integer> {
         IrBundle ir = result.ir().orElseThrow();
         try {
             BundleLoader.Loaded loaded = PolicyCompiler.load(ir, Optional.ofNullable(dumpGenerated));
-            out.println("compiled " + Reporter.plural(ir.policies().size(), "policy").replace("policys", "policies")
+            out.println("compiled " + Reporter.plural(ir.policies().size(), "policy")
                     + " into " + loaded.className() + " (" + loaded.source().lines().count() + " lines of Java)");
             if (dumpGenerated != null) {
                 out.println("generated source written under " + dumpGenerated);

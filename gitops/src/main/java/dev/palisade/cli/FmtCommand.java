@@ -2,9 +2,7 @@ package dev.palisade.cli;
 
 import dev.palisade.compiler.PolicyCompiler;
 import dev.palisade.dsl.diag.Diagnostics;
-import dev.palisade.dsl.diag.SourceFile;
 import dev.palisade.dsl.fmt.PolicyFormatter;
-import dev.palisade.dsl.parse.PolicyParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,12 +42,10 @@ final class FmtCommand implements Callable<Integer> {
             return 2;
         }
         Diagnostics diagnostics = new Diagnostics();
-        Map<String, SourceFile> sources = new LinkedHashMap<>();
         List<Path> unformatted = new ArrayList<>();
         for (Path file : files.get()) {
             byte[] bytes = Files.readAllBytes(file);
             Optional<String> formatted = PolicyFormatter.formatSource(file.toString(), bytes, diagnostics);
-            sources.put(file.toString(), PolicyParser.parse(file.toString(), bytes, new Diagnostics()).source());
             if (formatted.isEmpty()) {
                 continue;
             }
@@ -66,7 +60,7 @@ final class FmtCommand implements Callable<Integer> {
                 }
             }
         }
-        if (Reporter.report(new PolicyCompiler.Result(sources, diagnostics, null, List.of()), err)) {
+        if (Reporter.report(new PolicyCompiler.Result(diagnostics.sources(), diagnostics, null, List.of()), err)) {
             return 1;
         }
         if (check && !unformatted.isEmpty()) {

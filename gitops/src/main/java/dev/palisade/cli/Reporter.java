@@ -15,9 +15,8 @@ final class Reporter {
     /** @return whether there were errors */
     static boolean report(PolicyCompiler.Result result, PrintWriter err) {
         Diagnostics diagnostics = result.diagnostics();
-        java.util.Map<String, dev.palisade.dsl.diag.SourceFile> sources = new java.util.HashMap<>(diagnostics.sources());
-        sources.putAll(result.sources());
-        DiagnosticRenderer renderer = new DiagnosticRenderer(sources);
+        // The parsers remember every file they read, policy or included SecLang.
+        DiagnosticRenderer renderer = new DiagnosticRenderer(diagnostics.sources());
         List<Diagnostic> sorted = diagnostics.sorted();
         for (Diagnostic diagnostic : sorted) {
             err.println(renderer.render(diagnostic));
@@ -37,7 +36,12 @@ final class Reporter {
         return diagnostics.hasErrors();
     }
 
+    /** {@code 1 policy}, {@code 2 policies}, {@code 3 files}. */
     static String plural(long count, String word) {
-        return count + " " + word + (count == 1 ? "" : "s");
+        if (count == 1) {
+            return count + " " + word;
+        }
+        boolean consonantY = word.endsWith("y") && word.length() > 1 && "aeiou".indexOf(word.charAt(word.length() - 2)) < 0;
+        return count + " " + (consonantY ? word.substring(0, word.length() - 1) + "ies" : word + "s");
     }
 }

@@ -41,7 +41,7 @@ final class TestCommand implements Callable<Integer> {
         IrBundle ir = result.ir().orElseThrow();
         BundleLoader.Loaded loaded = PolicyCompiler.load(ir, Optional.empty());
         out.println("checked " + Reporter.plural(result.sources().size(), "file") + ", compiled "
-                + Reporter.plural(ir.policies().size(), "policy").replace("policys", "policies") + " into "
+                + Reporter.plural(ir.policies().size(), "policy") + " into "
                 + loaded.className());
         PolicyTestRunner runner = new PolicyTestRunner(loaded.policy());
         Map<TestCaseResult.Outcome, Integer> counts = new EnumMap<>(TestCaseResult.Outcome.class);
@@ -60,7 +60,7 @@ final class TestCommand implements Callable<Integer> {
         }
         out.println();
         if (properties > 0) {
-            out.println(Reporter.plural(properties, "property") .replace("propertys", "properties")
+            out.println(Reporter.plural(properties, "property")
                     + " checked but not run: property runs come with `palisade test` properties (issue 7)");
         }
         int failed = counts.getOrDefault(TestCaseResult.Outcome.FAIL, 0);

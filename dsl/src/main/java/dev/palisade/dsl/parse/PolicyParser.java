@@ -40,7 +40,7 @@ public final class PolicyParser {
         }
         Optional<String> text = decode(fileName, bytes, diagnostics);
         if (text.isEmpty()) {
-            return new Parsed(new SourceFile(fileName, ""), Optional.empty());
+            return remembered(new Parsed(new SourceFile(fileName, ""), Optional.empty()), diagnostics);
         }
         return parse(new SourceFile(fileName, text.get()), diagnostics);
     }
@@ -50,10 +50,17 @@ public final class PolicyParser {
         diagnostics.error(DiagnosticCode.FILE_TOO_LARGE, Span.point(fileName, 1, 1),
                 "file is " + size + " bytes, more than the " + MAX_FILE_BYTES + " bytes a policy file may have",
                 "split the policies into several files");
-        return new Parsed(new SourceFile(fileName, ""), Optional.empty());
+        return remembered(new Parsed(new SourceFile(fileName, ""), Optional.empty()), diagnostics);
+    }
+
+    /** Every file read is known to the diagnostics, so they can be rendered with their lines. */
+    private static Parsed remembered(Parsed parsed, Diagnostics diagnostics) {
+        diagnostics.rememberSource(parsed.source());
+        return parsed;
     }
 
     public static Parsed parse(SourceFile source, Diagnostics diagnostics) {
+        diagnostics.rememberSource(source);
         PalisadeLexer lexer = new PalisadeLexer(CharStreams.fromString(source.text(), source.name()));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
