@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,15 +99,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         ProxyConfig config = config();
         BundleCompiler compiler = new BundleCompiler(policies, config.workload());
-        BundleCompiler.Outcome first = compiler.compile();
-        if (first.bundle().isEmpty()) {
-            err.println(first.problems());
-            err.println("palisade: not serving: the policies in " + policies + " have errors");
+        Optional<PolicyHolder> loaded = firstBundle(compiler, err);
+        if (loaded.isEmpty()) {
             return Inputs.PROBLEMS;
         }
-        PolicyHolder holder = new PolicyHolder();
-        PolicyBundle bundle = first.bundle().get();
-        holder.swap(bundle);
+        PolicyHolder holder = loaded.get();
+        PolicyBundle bundle = holder.current().orElseThrow();
         DecisionLog log = new DecisionLog(out::println);
         try (ProxyServer server = ProxyServer.start(config, holder, RequestInspection.alpOnly(), log);
                 PolicyWatcher watcher = new PolicyWatcher(policies, compiler, holder, err::println)) {
@@ -125,6 +123,19 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Compiles the policies before serving: a holder with the bundle, or empty with the problems printed. */
+    private Optional<PolicyHolder> firstBundle(BundleCompiler compiler, PrintWriter err) {
+        BundleCompiler.Outcome first = compiler.compile();
+        if (first.bundle().isEmpty()) {
+            err.println(first.problems());
+            err.println("palisade: not serving: the policies in " + policies + " have errors");
+            return Optional.empty();
+        }
+        PolicyHolder holder = new PolicyHolder();
+        holder.swap(first.bundle().get());
+        return Optional.of(holder);
+    }
+
     /** Envoy's external authorization server: the same bundle and reload, no upstream. */
     private int serveExtAuthz(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         if (upstream != null || admin != null) {
@@ -140,15 +151,12 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--path-prefix must start with /, got " + pathPrefix);
         }
         BundleCompiler compiler = new BundleCompiler(policies, config.defaultWorkload());
-        BundleCompiler.Outcome first = compiler.compile();
-        if (first.bundle().isEmpty()) {
-            err.println(first.problems());
-            err.println("palisade: not serving: the policies in " + policies + " have errors");
+        Optional<PolicyHolder> loaded = firstBundle(compiler, err);
+        if (loaded.isEmpty()) {
             return Inputs.PROBLEMS;
         }
-        PolicyHolder holder = new PolicyHolder();
-        PolicyBundle bundle = first.bundle().get();
-        holder.swap(bundle);
+        PolicyHolder holder = loaded.get();
+        PolicyBundle bundle = holder.current().orElseThrow();
         DecisionLog log = new DecisionLog(out::println);
         try (ExtAuthzServer server = ExtAuthzServer.start(config, holder, log);
                 PolicyWatcher watcher = new PolicyWatcher(policies, compiler, holder, err::println)) {
