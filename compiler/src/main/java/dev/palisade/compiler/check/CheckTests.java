@@ -4,6 +4,7 @@ import dev.palisade.compiler.CompilationUnit;
 import dev.palisade.compiler.Pass;
 import dev.palisade.compiler.ir.IrBundle;
 import dev.palisade.compiler.ir.IrPolicy;
+import dev.palisade.compiler.lower.HttpMethods;
 import dev.palisade.dsl.ast.MethodRef;
 import dev.palisade.dsl.ast.TestDecl;
 import dev.palisade.dsl.ast.selector.SelectorWitness;
@@ -54,7 +55,7 @@ public final class CheckTests implements Pass {
         if (method.quoted() || method.any()) {
             return;
         }
-        List<String> standard = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
+        List<String> standard = HttpMethods.STANDARD;
         if (!standard.contains(method.name())) {
             diagnostics.error(DiagnosticCode.UNKNOWN_METHOD, method.span(), "unknown HTTP method `" + method.name() + "`",
                     Suggestions.didYouMean(method.name(), standard).orElse("quote an extension method: `\"" + method.name() + "\"`"));

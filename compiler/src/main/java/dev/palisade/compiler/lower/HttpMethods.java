@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /** The methods of RFC 9110 §9 and RFC 5789 (PATCH); others are written quoted, as extensions. */
-final class HttpMethods {
-    static final List<String> STANDARD =
+public final class HttpMethods {
+    public static final List<String> STANDARD =
             List.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
     private HttpMethods() {}
