@@ -57,9 +57,6 @@ final class CustomRuleChecks {
     }
 
     private static void known(Name name, java.util.Set<String> catalog, DiagnosticCode code, String what, Diagnostics diagnostics) {
-        if (!catalog.contains(name.text())) {
-            diagnostics.error(code, name.span(), "unknown " + what + " `" + name.text() + "`",
-                    Suggestions.didYouMean(name.text(), catalog).orElse(null));
-        }
+        WafCatalog.checkKnown(name.text(), name.span(), catalog, code, what, diagnostics);
     }
 }

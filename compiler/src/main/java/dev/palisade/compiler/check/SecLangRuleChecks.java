@@ -3,7 +3,6 @@ package dev.palisade.compiler.check;
 import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.dsl.diag.Span;
-import dev.palisade.dsl.diag.Suggestions;
 import dev.palisade.dsl.seclang.SecLangStatement;
 import dev.palisade.dsl.seclang.SecLangStatement.ActionItem;
 import java.util.HashMap;
@@ -43,9 +42,9 @@ public final class SecLangRuleChecks {
                 continue;
             }
             if (statement instanceof SecLangStatement.Rule rule) {
-                rule.variables().forEach(variable -> known(variable.collection(), variable.span(), WafCatalog.VARIABLES,
-                        DiagnosticCode.UNKNOWN_VARIABLE, "variable", diagnostics));
-                known(rule.operator().name(), rule.operator().nameSpan(), WafCatalog.OPERATORS,
+                rule.variables().forEach(variable -> WafCatalog.checkKnown(variable.collection(), variable.span(),
+                        WafCatalog.VARIABLES, DiagnosticCode.UNKNOWN_VARIABLE, "variable", diagnostics));
+                WafCatalog.checkKnown(rule.operator().name(), rule.operator().nameSpan(), WafCatalog.OPERATORS,
                         DiagnosticCode.UNKNOWN_OPERATOR, "operator", diagnostics);
             }
             boolean isDefault = statement instanceof SecLangStatement.DefaultAction;
@@ -84,14 +83,14 @@ public final class SecLangRuleChecks {
     }
 
     private static void action(ActionItem action, Set<String> targets, Diagnostics diagnostics) {
-        known(action.name(), action.span(), WafCatalog.SECLANG_ACTIONS, DiagnosticCode.UNKNOWN_OPERATOR, "action",
-                diagnostics);
+        WafCatalog.checkKnown(action.name(), action.span(), WafCatalog.SECLANG_ACTIONS, DiagnosticCode.UNKNOWN_OPERATOR,
+                "action", diagnostics);
         String value = action.value().orElse("");
         switch (action.name()) {
-            case "t" -> known(value, action.span(), WafCatalog.TRANSFORMATIONS, DiagnosticCode.UNKNOWN_TRANSFORMATION,
-                    "transformation", diagnostics);
-            case "phase" -> known(value, action.span(), WafCatalog.SECLANG_PHASES, DiagnosticCode.UNKNOWN_PHASE, "phase",
-                    diagnostics);
+            case "t" -> WafCatalog.checkKnown(value, action.span(), WafCatalog.TRANSFORMATIONS,
+                    DiagnosticCode.UNKNOWN_TRANSFORMATION, "transformation", diagnostics);
+            case "phase" -> WafCatalog.checkKnown(value, action.span(), WafCatalog.SECLANG_PHASES,
+                    DiagnosticCode.UNKNOWN_PHASE, "phase", diagnostics);
             case "skipAfter" -> {
                 if (!targets.contains(value)) {
                     diagnostics.error(DiagnosticCode.WRONG_ARGUMENTS, action.span(),
@@ -102,13 +101,6 @@ public final class SecLangRuleChecks {
         }
     }
 
-    private static void known(String name, Span span, Set<String> catalog, DiagnosticCode code, String what,
-            Diagnostics diagnostics) {
-        if (!catalog.contains(name)) {
-            diagnostics.error(code, span, "unknown " + what + " `" + name + "`",
-                    Suggestions.didYouMean(name, catalog).orElse(null));
-        }
-    }
 
     private static Optional<String> value(List<ActionItem> actions, String name) {
         return actions.stream().filter(action -> action.name().equals(name)).findFirst().flatMap(ActionItem::value);

@@ -1,5 +1,9 @@
 package dev.palisade.compiler.check;
 
+import dev.palisade.dsl.diag.DiagnosticCode;
+import dev.palisade.dsl.diag.Diagnostics;
+import dev.palisade.dsl.diag.Span;
+import dev.palisade.dsl.diag.Suggestions;
 import java.util.Set;
 
 /**
@@ -63,4 +67,13 @@ final class WafCatalog {
     static final Set<String> RULE_ACTIONS = Set.of(
             "block", "pass", "log", "nolog", "auditlog", "noauditlog", "capture", "severity", "tag", "msg", "logdata",
             "setvar", "status", "redirect", "t", "multiMatch", "ver", "maturity", "accuracy", "rev");
+
+    /** Reports {@code name} unless the catalog has it, with the closest known name as help. */
+    static void checkKnown(String name, Span span, Set<String> catalog, DiagnosticCode code, String what,
+            Diagnostics diagnostics) {
+        if (!catalog.contains(name)) {
+            diagnostics.error(code, span, "unknown " + what + " `" + name + "`",
+                    Suggestions.didYouMean(name, catalog).orElse(null));
+        }
+    }
 }
