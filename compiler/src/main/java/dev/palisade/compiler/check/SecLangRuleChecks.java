@@ -35,8 +35,7 @@ public final class SecLangRuleChecks {
             Optional<List<ActionItem>> actions = actions(statement);
             if (actions.isEmpty()) {
                 if (chained) {
-                    diagnostics.error(DiagnosticCode.WRONG_ARGUMENTS, statements.get(i - 1).span(),
-                            "this rule ends in `chain` but no rule follows it", "add the chained `SecRule`, or drop `chain`");
+                    chainWithoutRule(statements.get(i - 1).span(), diagnostics);
                     chained = false;
                 }
                 continue;
@@ -57,12 +56,17 @@ public final class SecLangRuleChecks {
             chained = !isDefault && actions.get().stream().anyMatch(action -> action.name().equals("chain"));
         }
         if (chained) {
-            diagnostics.error(DiagnosticCode.WRONG_ARGUMENTS, statements.get(statements.size() - 1).span(),
-                    "this rule ends in `chain` but no rule follows it", "add the chained `SecRule`, or drop `chain`");
+            chainWithoutRule(statements.get(statements.size() - 1).span(), diagnostics);
         }
     }
 
-    private static void id(SecLangStatement statement, List<ActionItem> actions, Map<Long, Span> ids, Diagnostics diagnostics) {
+    private static void chainWithoutRule(Span chainHead, Diagnostics diagnostics) {
+        diagnostics.error(DiagnosticCode.WRONG_ARGUMENTS, chainHead, "this rule ends in `chain` but no rule follows it",
+                "add the chained `SecRule`, or drop `chain`");
+    }
+
+    private static void id(SecLangStatement statement, List<ActionItem> actions, Map<Long, Span> ids,
+            Diagnostics diagnostics) {
         Optional<ActionItem> id = actions.stream().filter(action -> action.name().equals("id")).findFirst();
         if (id.isEmpty()) {
             diagnostics.error(DiagnosticCode.WRONG_ARGUMENTS, statement.span(), "rule has no `id` action",
