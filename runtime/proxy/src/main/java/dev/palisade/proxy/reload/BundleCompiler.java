@@ -41,7 +41,7 @@ public final class BundleCompiler {
         }
         PolicyCompiler.Result result = PolicyCompiler.check(files);
         if (result.ir().isEmpty()) {
-            DiagnosticRenderer renderer = new DiagnosticRenderer(result.sources());
+            DiagnosticRenderer renderer = new DiagnosticRenderer(result.diagnostics().sources());
             String rendered = result.diagnostics().sorted().stream().filter(Diagnostic::isError)
                     .map(renderer::render).collect(Collectors.joining("\n"));
             return failed(rendered.isEmpty() ? "the policies did not compile" : rendered);
