@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.Token;
 
 /**
  * Text to AST for one {@code .pal} file, in steps: bytes → text (UTF-8, checked) → tokens
@@ -131,9 +130,5 @@ public final class PolicyParser {
         java.nio.CharBuffer output = java.nio.CharBuffer.allocate(bytes.length + 1);
         decoder.decode(input, output, true);
         return Math.min(input.position(), bytes.length - 1);
-    }
-
-    static boolean isHidden(Token token) {
-        return token.getChannel() != Token.DEFAULT_CHANNEL;
     }
 }
