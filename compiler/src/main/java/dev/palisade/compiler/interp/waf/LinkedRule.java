@@ -1,0 +1,66 @@
+package dev.palisade.compiler.interp.waf;
+
+import dev.palisade.compiler.ir.waf.IrWafAction;
+import dev.palisade.compiler.ir.waf.IrWafRule;
+import dev.palisade.engine.operator.Operator;
+import dev.palisade.engine.operator.OperatorArgumentException;
+import dev.palisade.engine.operator.Operators;
+import dev.palisade.engine.transform.Transformation;
+import dev.palisade.engine.transform.Transformations;
+import dev.palisade.engine.waf.RuleInfo;
+import dev.palisade.engine.waf.Transaction;
+import dev.palisade.engine.waf.action.Ctl;
+import dev.palisade.engine.waf.action.SetVar;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * An IR rule with its operator built and transformations and actions resolved: what the
+ * interpreter evaluates. Built once per rule set; shared by all transactions.
+ */
+final class LinkedRule {
+    final IrWafRule ir;
+    final RuleInfo info;
+    final Transformation[] pipeline;
+    /** Null for {@code SecAction}, or when {@link #unsupported} says why it cannot run. */
+    final Operator operator;
+    final String unsupported;
+    final List<Consumer<Transaction>> actions;
+    final LinkedRule chained;
+
+    LinkedRule(IrWafRule ir, RuleInfo head) {
+        this.ir = ir;
+        this.info = head != null ? head : new RuleInfo(ir.id(), ir.phase(), ir.message(), ir.logData(), ir.severity(),
+                ir.tags(), ir.span().location());
+        this.pipeline = ir.transformations().stream()
+                .map(name -> Transformations.named(name).orElseThrow(
+                        () -> new IllegalStateException("unknown transformation " + name + " at " + ir.span().location())))
+                .toArray(Transformation[]::new);
+        Operator built = null;
+        String reason = null;
+        if (ir.operator().isPresent()) {
+            try {
+                built = Operators.create(ir.operator().get().name(), ir.operator().get().argument(), Path.of(ir.dataDirectory()));
+            } catch (OperatorArgumentException e) {
+                reason = e.getMessage();
+            }
+        }
+        this.operator = built;
+        this.unsupported = reason;
+        this.actions = new ArrayList<>();
+        for (IrWafAction action : ir.actions()) {
+            actions.add(switch (action.name()) {
+                case "setvar" -> SetVar.parse(action.value())::apply;
+                case "ctl" -> Ctl.parse(action.value())::apply;
+                default -> throw new IllegalStateException("unknown per-match action " + action.name());
+            });
+        }
+        this.chained = ir.chained().map(next -> new LinkedRule(next, this.info)).orElse(null);
+    }
+
+    boolean unconditional() {
+        return ir.operator().isEmpty();
+    }
+}

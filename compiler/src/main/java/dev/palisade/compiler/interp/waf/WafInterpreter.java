@@ -1,0 +1,174 @@
+package dev.palisade.compiler.interp.waf;
+
+import dev.palisade.compiler.ir.waf.Disruptive;
+import dev.palisade.compiler.ir.waf.IrWaf;
+import dev.palisade.compiler.ir.waf.IrWafItem;
+import dev.palisade.compiler.ir.waf.IrWafMarker;
+import dev.palisade.compiler.ir.waf.IrWafRule;
+import dev.palisade.engine.transform.Transformation;
+import dev.palisade.engine.waf.EngineMode;
+import dev.palisade.engine.waf.Target;
+import dev.palisade.engine.waf.Transaction;
+import dev.palisade.engine.waf.WafEngine;
+import dev.palisade.engine.waf.WafRequest;
+import dev.palisade.engine.waf.WafResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reference semantics of a WAF rule set: walks the IR phase by phase the way ModSecurity
+ * does. Straightforward on purpose; generated code must agree with it.
+ *
+ * <p>Per phase: rules in load order; a removed rule ({@code ctl:ruleRemove…}) is passed over; a
+ * rule matches when any of its targets matches, and a chain when every link does. Each match runs
+ * the link's per-match actions ({@code setvar}, {@code ctl}) at once, as ModSecurity v2 does. A
+ * matching chain logs (if {@code log}), then its disruptive action applies (only in
+ * {@link EngineMode#ON}), then {@code skipAfter}/{@code skip}.
+ */
+public final class WafInterpreter implements WafEngine {
+
+    private final IrWaf waf;
+    /** Rules and markers of each phase 1..5 (index 0 unused); markers are in every phase. */
+    private final List<List<Object>> phases = new ArrayList<>();
+
+    public WafInterpreter(IrWaf waf) {
+        this.waf = waf;
+        for (int p = 0; p <= 5; p++) {
+            phases.add(new ArrayList<>());
+        }
+        for (IrWafItem item : waf.items()) {
+            if (item instanceof IrWafMarker marker) {
+                for (int p = 1; p <= 5; p++) {
+                    phases.get(p).add(marker);
+                }
+            } else if (item instanceof IrWafRule rule) {
+                phases.get(rule.phase()).add(new LinkedRule(rule, null));
+            }
+        }
+    }
+
+    @Override
+    public WafResult inspect(WafRequest request) {
+        Transaction tx = new Transaction(request, waf.mode(), waf.limits());
+        if (tx.engineMode() != EngineMode.OFF) {
+            boolean go = runPhase(tx, 1);
+            if (go) {
+                tx.request().processBody();
+                runPhase(tx, 2);
+            }
+        }
+        return tx.result();
+    }
+
+    /** Runs one phase; false when processing must stop (interrupted, {@code allow}, engine off). */
+    private boolean runPhase(Transaction tx, int phase) {
+        List<Object> items = phases.get(phase);
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof LinkedRule rule) || tx.removed(rule.info)) {
+                continue;
+            }
+            tx.beginRule(rule.info, rule.ir.capture());
+            if (!matches(tx, rule)) {
+                if (tx.engineMode() == EngineMode.OFF) {
+                    return false;
+                }
+                continue;
+            }
+            IrWafRule head = rule.ir;
+            boolean interrupts = head.disruptive().interrupts() && tx.engineMode() == EngineMode.ON;
+            if (head.log()) {
+                tx.log(rule.info, interrupts);
+            }
+            if (head.disruptive().interrupts() && tx.interrupt(head.status())) {
+                return false;
+            }
+            if (head.disruptive() == Disruptive.ALLOW && tx.engineMode() == EngineMode.ON) {
+                return false;
+            }
+            if (tx.engineMode() == EngineMode.OFF) {
+                return false;
+            }
+            if (head.skipAfter().isPresent()) {
+                i = markerAfter(items, i, head.skipAfter().get());
+            } else if (head.skip() > 0) {
+                i = skipRules(items, i, head.skip());
+            }
+        }
+        return true;
+    }
+
+    /** Whether the rule (and its chain) matches, running per-match actions as it goes. */
+    private boolean matches(Transaction tx, LinkedRule rule) {
+        tx.beginChainLink(rule.ir.capture());
+        boolean matched;
+        if (rule.unconditional()) {
+            rule.actions.forEach(action -> action.accept(tx));
+            matched = true;
+        } else if (rule.operator == null) {
+            tx.skip(rule.info.id());
+            return false;
+        } else {
+            matched = false;
+            boolean negated = rule.ir.operator().get().negated();
+            for (Target target : tx.targets(rule.ir.targets(), rule.info)) {
+                if (rule.ir.multiMatch()) {
+                    matched |= multiMatch(tx, rule, target, negated);
+                } else {
+                    String value = target.value();
+                    for (Transformation t : rule.pipeline) {
+                        value = t.apply(value);
+                    }
+                    if (rule.operator.evaluate(value, tx) != negated) {
+                        matched = true;
+                        tx.matched(target, value);
+                        rule.actions.forEach(action -> action.accept(tx));
+                    }
+                }
+            }
+        }
+        return matched && (rule.chained == null || matches(tx, rule.chained));
+    }
+
+    /** {@code multiMatch}: the operator sees the raw value and every value a transformation changed. */
+    private static boolean multiMatch(Transaction tx, LinkedRule rule, Target target, boolean negated) {
+        boolean matched = false;
+        String value = target.value();
+        for (int step = -1; step < rule.pipeline.length; step++) {
+            if (step >= 0) {
+                String next = rule.pipeline[step].apply(value);
+                if (next.equals(value)) {
+                    continue;
+                }
+                value = next;
+            }
+            if (rule.operator.evaluate(value, tx) != negated) {
+                matched = true;
+                tx.matched(target, value);
+                rule.actions.forEach(action -> action.accept(tx));
+            }
+        }
+        return matched;
+    }
+
+    /** The index of the marker named {@code name} after {@code from}, or the end of the phase. */
+    private static int markerAfter(List<Object> items, int from, String name) {
+        for (int j = from + 1; j < items.size(); j++) {
+            if (items.get(j) instanceof IrWafMarker marker && marker.name().equals(name)) {
+                return j;
+            }
+        }
+        return items.size();
+    }
+
+    private static int skipRules(List<Object> items, int from, int count) {
+        int j = from;
+        int skipped = 0;
+        while (skipped < count && j + 1 < items.size()) {
+            j++;
+            if (items.get(j) instanceof LinkedRule) {
+                skipped++;
+            }
+        }
+        return j;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.palisade.compiler.ir.waf;
+
+import dev.palisade.engine.waf.EngineMode;
+import dev.palisade.engine.waf.WafLimits;
+import java.util.List;
+
+/** A compiled WAF: engine settings and every rule and marker in load order. */
+public record IrWaf(EngineMode mode, WafLimits limits, List<IrWafItem> items) {
+    public IrWaf {
+        items = List.copyOf(items);
+    }
+
+    public long ruleCount() {
+        return items.stream().filter(IrWafRule.class::isInstance).count();
+    }
+}

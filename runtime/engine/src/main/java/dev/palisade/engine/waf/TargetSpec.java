@@ -1,0 +1,76 @@
+package dev.palisade.engine.waf;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One entry of a rule's variable list, ready to select: {@code ARGS}, {@code ARGS:q},
+ * {@code REQUEST_COOKIES:/__utm/}, {@code !ARGS:password}, {@code &TX:foo}.
+ *
+ * <p>Keys select case-insensitively, literal or regular-expression, as ModSecurity does (v2
+ * compiles key patterns with {@code PCRE_CASELESS}). {@code XML:/xpath} keeps its path as the key.
+ *
+ * @param collection the variable's name, upper case ({@code ARGS})
+ * @param key the selector, if any
+ * @param keyPattern the compiled selector when it is a {@code /regex/}
+ */
+public record TargetSpec(String collection, Optional<String> key, Pattern keyPattern, boolean excluded, boolean count) {
+
+    public TargetSpec {
+        collection = collection.toUpperCase(Locale.ROOT);
+        Objects.requireNonNull(key, "key");
+    }
+
+    /**
+     * Builds a spec, compiling a regex key.
+     *
+     * @throws IllegalArgumentException when the key pattern does not compile
+     */
+    public static TargetSpec of(String collection, Optional<String> key, boolean keyIsRegex, boolean excluded,
+            boolean count) {
+        Pattern pattern = null;
+        if (keyIsRegex && key.isPresent()) {
+            try {
+                pattern = Pattern.compile(key.get(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("bad key pattern /" + key.get() + "/: " + e.getDescription(), e);
+            }
+        }
+        return new TargetSpec(collection, key, pattern, excluded, count);
+    }
+
+    /** Whether a member named {@code name} is selected by this spec's key (any, when there is none). */
+    public boolean selects(String name) {
+        if (key.isEmpty()) {
+            return true;
+        }
+        if (keyPattern != null) {
+            return keyPattern.matcher(name).find();
+        }
+        return key.get().equalsIgnoreCase(name);
+    }
+
+    /** {@code ARGS:q}, {@code !ARGS:/re/}, {@code &TX}: the SecLang spelling. */
+    public String text() {
+        String selector = key.map(k -> ":" + (keyPattern != null ? "/" + k + "/" : k)).orElse("");
+        return (excluded ? "!" : "") + (count ? "&" : "") + collection + selector;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TargetSpec that && text().equals(that.text());
+    }
+
+    @Override
+    public int hashCode() {
+        return text().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}

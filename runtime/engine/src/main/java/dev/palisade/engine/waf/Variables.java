@@ -1,0 +1,188 @@
+package dev.palisade.engine.waf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Resolves a {@link TargetSpec} against a transaction: ModSecurity's variables, each named the way
+ * its logs name them ({@code ARGS:q}, {@code REQUEST_HEADERS:Host}, {@code REQUEST_URI}).
+ *
+ * <p>Not available here, so always empty: persistent collections across requests ({@code IP},
+ * {@code SESSION}, {@code USER}, {@code GLOBAL}, {@code RESOURCE} hold only what this transaction
+ * set), {@code GEO}, response variables before a response exists.
+ */
+public final class Variables {
+
+    /** Every variable name {@link #collect} knows; the compiler rejects others. */
+    public static final Set<String> NAMES = Set.of("ARGS", "ARGS_NAMES", "ARGS_GET", "ARGS_GET_NAMES", "ARGS_POST",
+            "ARGS_POST_NAMES", "ARGS_COMBINED_SIZE", "REQUEST_HEADERS", "REQUEST_HEADERS_NAMES", "REQUEST_COOKIES",
+            "REQUEST_COOKIES_NAMES", "REQUEST_METHOD", "REQUEST_PROTOCOL", "REQUEST_LINE", "REQUEST_URI",
+            "REQUEST_URI_RAW", "REQUEST_FILENAME", "REQUEST_BASENAME", "QUERY_STRING", "REQUEST_BODY",
+            "REQUEST_BODY_LENGTH", "FULL_REQUEST", "FULL_REQUEST_LENGTH", "REMOTE_ADDR", "REMOTE_HOST", "REMOTE_PORT",
+            "SERVER_ADDR", "SERVER_NAME", "SERVER_PORT", "UNIQUE_ID", "DURATION", "FILES", "FILES_NAMES", "FILES_SIZES",
+            "FILES_COMBINED_SIZE", "FILES_TMPNAMES", "FILES_TMP_CONTENT", "MULTIPART_PART_HEADERS", "MULTIPART_FILENAME",
+            "MULTIPART_NAME", "MULTIPART_STRICT_ERROR", "MULTIPART_UNMATCHED_BOUNDARY", "MULTIPART_BOUNDARY_QUOTED",
+            "MULTIPART_BOUNDARY_WHITESPACE", "MULTIPART_DATA_BEFORE", "MULTIPART_DATA_AFTER", "MULTIPART_HEADER_FOLDING",
+            "MULTIPART_LF_LINE", "MULTIPART_CRLF_LF_LINES", "MULTIPART_MISSING_SEMICOLON", "MULTIPART_INVALID_QUOTING",
+            "MULTIPART_INVALID_PART", "MULTIPART_INVALID_HEADER_FOLDING", "MULTIPART_FILE_LIMIT_EXCEEDED",
+            "REQBODY_ERROR", "REQBODY_ERROR_MSG", "REQBODY_PROCESSOR", "REQBODY_PROCESSOR_ERROR",
+            "REQBODY_PROCESSOR_ERROR_MSG", "INBOUND_DATA_ERROR", "URLENCODED_ERROR", "XML", "TX", "IP", "GLOBAL",
+            "SESSION", "USER", "RESOURCE", "GEO", "ENV", "MATCHED_VAR", "MATCHED_VAR_NAME", "MATCHED_VARS",
+            "MATCHED_VARS_NAMES", "RULE", "AUTH_TYPE", "PATH_INFO", "RESPONSE_BODY", "RESPONSE_STATUS",
+            "RESPONSE_HEADERS", "RESPONSE_HEADERS_NAMES", "RESPONSE_PROTOCOL", "RESPONSE_CONTENT_TYPE",
+            "RESPONSE_CONTENT_LENGTH", "OUTBOUND_DATA_ERROR", "STATUS_LINE", "TIME", "TIME_DAY", "TIME_EPOCH",
+            "TIME_HOUR", "TIME_MIN", "TIME_MON", "TIME_SEC", "TIME_WDAY", "TIME_YEAR", "HIGHEST_SEVERITY",
+            "WEBSERVER_ERROR_LOG", "USERID", "SESSIONID", "WEBAPPID", "STREAM_INPUT_BODY", "STREAM_OUTPUT_BODY");
+
+    private Variables() {}
+
+    /** Appends the spec's values (or, for {@code &}, their count) to {@code out}. */
+    public static void collect(Transaction tx, TargetSpec spec, List<Target> out) {
+        if (spec.count()) {
+            List<Target> members = new ArrayList<>();
+            collectMembers(tx, spec, members);
+            out.add(new Target("&" + spec.text().substring(spec.excluded() ? 2 : 1), Integer.toString(members.size())));
+            return;
+        }
+        collectMembers(tx, spec, out);
+    }
+
+    private static void collectMembers(Transaction tx, TargetSpec spec, List<Target> out) {
+        RequestData r = tx.request();
+        String c = spec.collection();
+        switch (c) {
+            case "ARGS" -> {
+                members(c, r.argsGet(), spec, out);
+                members(c, r.argsPost(), spec, out);
+            }
+            case "ARGS_GET" -> members(c, r.argsGet(), spec, out);
+            case "ARGS_POST" -> members(c, r.argsPost(), spec, out);
+            case "ARGS_NAMES" -> {
+                names(c, r.argsGet(), spec, out);
+                names(c, r.argsPost(), spec, out);
+            }
+            case "ARGS_GET_NAMES" -> names(c, r.argsGet(), spec, out);
+            case "ARGS_POST_NAMES" -> names(c, r.argsPost(), spec, out);
+            case "ARGS_COMBINED_SIZE" -> scalar(c, Long.toString(combinedSize(r)), out);
+            case "REQUEST_HEADERS" -> members(c, r.headers(), spec, out);
+            case "REQUEST_HEADERS_NAMES" -> names(c, r.headers(), spec, out);
+            case "REQUEST_COOKIES" -> members(c, r.cookies(), spec, out);
+            case "REQUEST_COOKIES_NAMES" -> names(c, r.cookies(), spec, out);
+            case "FILES" -> members(c, r.files(), spec, out);
+            case "FILES_NAMES" -> names(c, r.files(), spec, out);
+            case "FILES_SIZES" -> members(c, r.fileSizes(), spec, out);
+            case "FILES_COMBINED_SIZE" -> scalar(c, Long.toString(r.fileSizes().stream()
+                    .mapToLong(e -> Long.parseLong(e.value())).sum()), out);
+            case "MULTIPART_PART_HEADERS" -> members(c, r.partHeaders(), spec, out);
+            case "REQUEST_METHOD" -> scalar(c, r.method(), out);
+            case "REQUEST_PROTOCOL" -> scalar(c, r.protocol(), out);
+            case "REQUEST_LINE" -> scalar(c, r.requestLine(), out);
+            case "REQUEST_URI" -> scalar(c, r.uri(), out);
+            case "REQUEST_URI_RAW" -> scalar(c, r.uriRaw(), out);
+            case "REQUEST_FILENAME", "PATH_INFO" -> scalar(c, r.filename(), out);
+            case "REQUEST_BASENAME" -> scalar(c, r.basename(), out);
+            case "QUERY_STRING" -> scalar(c, r.queryString(), out);
+            case "REQUEST_BODY" -> {
+                if (!r.body().isEmpty() && (r.bodyProcessor().equals("URLENCODED") || r.forceBodyVariable()
+                        || r.bodyProcessor().isEmpty())) {
+                    scalar(c, r.body(), out);
+                }
+            }
+            case "REQUEST_BODY_LENGTH" -> scalar(c, Long.toString(r.bodyLength()), out);
+            case "REQBODY_PROCESSOR" -> {
+                if (!r.bodyProcessor().isEmpty()) {
+                    scalar(c, r.bodyProcessor(), out);
+                }
+            }
+            case "REMOTE_ADDR", "REMOTE_HOST" -> scalar(c, r.remoteAddress(), out);
+            case "REMOTE_PORT" -> scalar(c, Integer.toString(r.remotePort()), out);
+            case "SERVER_ADDR" -> scalar(c, r.serverAddress(), out);
+            case "SERVER_PORT" -> scalar(c, Integer.toString(r.serverPort()), out);
+            case "SERVER_NAME" -> scalar(c, hostName(r), out);
+            case "UNIQUE_ID" -> scalar(c, tx.uniqueId(), out);
+            case "DURATION" -> scalar(c, "0", out);
+            case "TX", "IP", "GLOBAL", "SESSION", "USER", "RESOURCE" -> {
+                for (Entry entry : tx.collection(c)) {
+                    if (spec.selects(entry.key())) {
+                        out.add(new Target(c + ":" + entry.key(), entry.value()));
+                    }
+                }
+            }
+            case "MATCHED_VAR" -> {
+                if (tx.matchedVar() != null) {
+                    scalar(c, tx.matchedVar().value(), out);
+                }
+            }
+            case "MATCHED_VAR_NAME" -> {
+                if (tx.matchedVar() != null) {
+                    scalar(c, tx.matchedVar().name(), out);
+                }
+            }
+            case "MATCHED_VARS" -> {
+                for (Target t : tx.matchedVars()) {
+                    if (spec.selects(t.name())) {
+                        out.add(new Target(t.name(), t.value()));
+                    }
+                }
+            }
+            case "MATCHED_VARS_NAMES" -> {
+                for (Target t : tx.matchedVars()) {
+                    if (spec.selects(t.name())) {
+                        out.add(new Target(t.name(), t.name()));
+                    }
+                }
+            }
+            case "XML" -> XmlValues.collect(r.xml(), spec, out);
+            default -> {
+                if (c.startsWith("MULTIPART_") || c.startsWith("REQBODY_") || c.equals("URLENCODED_ERROR")
+                        || c.equals("INBOUND_DATA_ERROR")) {
+                    scalar(c, r.flag(c), out);
+                }
+                // Others (GEO, ENV, response variables before a response, TIME…) hold nothing here.
+            }
+        }
+    }
+
+    private static void members(String collection, List<Entry> entries, TargetSpec spec, List<Target> out) {
+        for (Entry entry : entries) {
+            if (spec.selects(entry.key())) {
+                out.add(new Target(collection + ":" + entry.key(), entry.value()));
+            }
+        }
+    }
+
+    private static void names(String collection, List<Entry> entries, TargetSpec spec, List<Target> out) {
+        for (Entry entry : entries) {
+            if (spec.selects(entry.key())) {
+                out.add(new Target(collection + ":" + entry.key(), entry.key()));
+            }
+        }
+    }
+
+    private static void scalar(String name, String value, List<Target> out) {
+        out.add(new Target(name, value));
+    }
+
+    private static long combinedSize(RequestData r) {
+        long size = 0;
+        for (Entry e : r.argsGet()) {
+            size += e.key().length() + e.value().length();
+        }
+        for (Entry e : r.argsPost()) {
+            size += e.key().length() + e.value().length();
+        }
+        return size;
+    }
+
+    private static String hostName(RequestData r) {
+        for (Entry e : r.headers()) {
+            if (e.key().equalsIgnoreCase("Host")) {
+                String host = e.value();
+                int colon = host.lastIndexOf(':');
+                return colon > 0 && host.indexOf(']') < colon ? host.substring(0, colon) : host;
+            }
+        }
+        return r.serverAddress();
+    }
+}
