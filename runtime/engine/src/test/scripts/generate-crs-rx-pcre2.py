@@ -33,7 +33,7 @@ def crs_patterns():
                 if k < 0: break
                 k += 1; a = []
                 while k < len(t) and t[k] != '"':
-                    if t[k] == '\\' and k + 1 < len(t) and t[k+1] == '"': k += 1
+                    if t[k] == '\\' and k + 1 < len(t) and t[k+1] in '"\\': k += 1
                     a.append(t[k]); k += 1
                 args.append("".join(a)); k += 1
             if len(args) < 2: continue

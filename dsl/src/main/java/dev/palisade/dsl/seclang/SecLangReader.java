@@ -102,9 +102,11 @@ public final class SecLangReader {
                     i = text.charAt(next) == '\r' && next + 1 < to && text.charAt(next + 1) == '\n' ? next + 1 : next;
                     continue;
                 }
-                if (i + 1 < to && text.charAt(i + 1) == '"') {
+                // Apache's config reader (ap_getword_conf), which ModSecurity v2 uses: `\"` is a quote
+                // and `\\` one backslash; any other backslash stays, so CRS's `\\\\` reaches PCRE as `\\`.
+                if (i + 1 < to && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')) {
                     offsets[count++] = i;
-                    value.append('"');
+                    value.append(text.charAt(i + 1));
                     i++;
                     continue;
                 }
