@@ -62,15 +62,29 @@ public final class CrsRuleSet {
 
     /** Everything up to and including the CRS rules; callers add their own SecLang, then {@code finish()}. */
     public static LowerSecLang begin(Options options, Diagnostics diagnostics) {
+        LowerSecLang lower = beginSetup(options, diagnostics);
+        addRules(lower, options, diagnostics);
+        return lower;
+    }
+
+    /** Engine defaults, {@code crs-setup.conf}, Palisade's tuning and the REQUEST-900 exclusions. */
+    public static LowerSecLang beginSetup(Options options, Diagnostics diagnostics) {
         LowerSecLang lower = new LowerSecLang(options.mode(), diagnostics);
         lower.add(SecLangStatements.of(SecLangReader.read(engineDefaults(), diagnostics), diagnostics), options.rules());
-        EngineMode mode = options.mode();
         include(lower, options.setup(), diagnostics);
         lower.add(SecLangStatements.of(SecLangReader.read(tuning(options), diagnostics), diagnostics), options.rules());
         Path exclusionsBefore = options.setup().resolveSibling("REQUEST-900-EXCLUSION-RULES-BEFORE-CRS.conf");
         if (Files.isReadable(exclusionsBefore)) {
             include(lower, exclusionsBefore, diagnostics);
         }
+        // crs-setup.conf may set SecRuleEngine; the caller's mode wins.
+        lower.mode(options.mode());
+        return lower;
+    }
+
+    /** The CRS rule files in name order, then the RESPONSE-999 exclusions. */
+    public static void addRules(LowerSecLang lower, Options options, Diagnostics diagnostics) {
+        EngineMode mode = lower.mode();
         for (Path file : ruleFiles(options.rules())) {
             include(lower, file, diagnostics);
         }
@@ -78,9 +92,7 @@ public final class CrsRuleSet {
         if (Files.isReadable(exclusionsAfter)) {
             include(lower, exclusionsAfter, diagnostics);
         }
-        // crs-setup.conf and our defaults may set SecRuleEngine; the policy's mode wins.
         lower.mode(mode);
-        return lower;
     }
 
     private static void include(LowerSecLang lower, Path file, Diagnostics diagnostics) {
