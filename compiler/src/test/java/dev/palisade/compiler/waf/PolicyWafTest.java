@@ -1,0 +1,88 @@
+package dev.palisade.compiler.waf;
+
+import static dev.palisade.compiler.waf.SecLangRuleSets.get;
+import static dev.palisade.compiler.waf.SecLangRuleSets.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.palisade.compiler.interp.waf.WafInterpreter;
+import dev.palisade.compiler.lower.waf.LowerWafBlock;
+import dev.palisade.dsl.ast.PolicyFile;
+import dev.palisade.dsl.diag.Diagnostics;
+import dev.palisade.dsl.diag.SourceFile;
+import dev.palisade.dsl.parse.PolicyParser;
+import dev.palisade.engine.waf.WafResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A policy's {@code waf} block, lowered and run: custom rules, exclusions, CRS tuning, SecLang. */
+class PolicyWafTest {
+
+    @TempDir
+    Path directory;
+
+    private WafInterpreter waf(String policyText) {
+        Diagnostics diagnostics = new Diagnostics();
+        PolicyFile file = PolicyParser.parse(new SourceFile(directory.resolve("www.pal").toString(), policyText),
+                diagnostics).ast().orElseThrow();
+        var lowered = LowerWafBlock.lower(file.policies().get(0).waf().orElseThrow(), directory, diagnostics);
+        assertEquals(List.of(), diagnostics.sorted());
+        return new WafInterpreter(lowered);
+    }
+
+    @Test
+    void aCustomRuleDeniesWithItsStatusAndChainsItsWhenLines() {
+        WafInterpreter waf = waf("""
+                policy www {
+                  selector 'app == "www"'
+                  waf {
+                    mode blocking
+                    rule 1001 "admin from outside" {
+                      phase request-headers
+                      when REQUEST_FILENAME | lowercase @beginsWith "/admin"
+                      when REQUEST_HEADERS:X-Internal @streq "no"
+                      deny 404
+                    }
+                  }
+                }
+                """);
+        WafResult denied = waf.inspect(get("/ADMIN/users", "X-Internal: no"));
+        assertEquals(OptionalInt.of(404), denied.interruption());
+        assertEquals("admin from outside", denied.matches().get(0).message());
+        assertFalse(waf.inspect(get("/admin/users", "X-Internal: yes")).interrupted());
+    }
+
+    @Test
+    void crsWithExclusionsScopedToAPathAndEverywhere() throws Exception {
+        assumeTrue(CrsRuleSet.available(CrsRuleSet.Options.debian()), "skipped: Debian's modsecurity-crs is not installed");
+        Files.writeString(directory.resolve("legacy.conf"),
+                "SecRule ARGS:legacy \"@streq 1\" \"id:5001,phase:1,deny,status:410\"\n");
+        WafInterpreter waf = waf("""
+                policy www {
+                  selector 'app == "www"'
+                  waf {
+                    mode blocking
+                    crs paranoia 1 inbound-threshold 5
+                    exclude rule 942100 for ARGS:password on path prefix "/login"
+                    exclude rule 913100
+                    seclang include "legacy.conf"
+                  }
+                }
+                """);
+        String sqli = "%27+or+5%3D5--+";
+        assertTrue(waf.inspect(post("/login.php", "username=" + sqli, "User-Agent: x", "Accept: */*"))
+                .firedIds().contains(942100L), "the prefix /login does not cover /login.php");
+        assertFalse(waf.inspect(post("/login", "password=" + sqli, "User-Agent: x", "Accept: */*"))
+                .firedIds().contains(942100L), "ARGS:password is excluded from 942100 under /login");
+        assertTrue(waf.inspect(post("/login/form", "username=" + sqli, "User-Agent: x", "Accept: */*"))
+                .firedIds().contains(942100L), "other arguments are still inspected");
+        assertFalse(waf.inspect(get("/", "User-Agent: Nikto", "Accept: */*")).firedIds().contains(913100L));
+        assertEquals(OptionalInt.of(410), waf.inspect(get("/?legacy=1", "User-Agent: x", "Accept: */*")).interruption());
+    }
+}
