@@ -18,12 +18,19 @@ final class BudgetedCharSequence implements CharSequence {
         }
     }
 
-    private final String text;
+    private String text;
     private long remaining;
 
     BudgetedCharSequence(String text, long budget) {
         this.text = text;
         this.remaining = budget;
+    }
+
+    /** Reuses this sequence for another search (one per thread and pattern: matchers are costly to make). */
+    BudgetedCharSequence reset(String text, long budget) {
+        this.text = text;
+        this.remaining = budget;
+        return this;
     }
 
     @Override

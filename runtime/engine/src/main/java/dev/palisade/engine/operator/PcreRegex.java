@@ -9,8 +9,12 @@ import java.util.regex.PatternSyntaxException;
  * translated by {@link PcreTranslation} and run on one of two engines:
  *
  * <ul>
- *   <li><b>RE2/J</b> whenever the translation compiles there and means the same: linear time in the
- *       input, so no pattern can be made to backtrack catastrophically (ReDoS-proof);
+ *   <li><b>{@code java.util.regex} first, then RE2/J</b> whenever the translation compiles on RE2/J and
+ *       means the same there: the JDK's backtracking engine is many times faster on ordinary input,
+ *       so it runs first under a small step budget that grows with the input
+ *       ({@link #fastBudget}); a search that runs out of that budget is repeated on RE2/J, which is
+ *       linear in the input. So every answer is exact and no input can make a pattern backtrack
+ *       for long (ReDoS-proof);
  *   <li>otherwise <b>{@code java.util.regex} under a step budget</b> — for lookarounds,
  *       backreferences, possessive quantifiers and atomic groups (CRS 3.3.4: 920120, 920600,
  *       942130, 942260, 953120).
@@ -46,12 +50,29 @@ final class PcreRegex {
     private final com.google.re2j.Pattern re2;
     private final Pattern java;
     private final long stepBudget;
+    /** A matcher over a reusable budgeted sequence, per thread: making a matcher for a large pattern costs more than most searches. */
+    private final ThreadLocal<JavaSearch> javaSearch;
+
+    private static final class JavaSearch {
+        final BudgetedCharSequence subject = new BudgetedCharSequence("", 0);
+        final Matcher matcher;
+
+        JavaSearch(Pattern pattern) {
+            matcher = pattern.matcher(subject);
+        }
+    }
+
+    /** Steps the JDK engine may take before an RE2/J-capable search moves to RE2/J. */
+    static long fastBudget(int subjectLength) {
+        return 20_000 + 64L * subjectLength;
+    }
 
     private PcreRegex(String source, com.google.re2j.Pattern re2, Pattern java, long stepBudget) {
         this.source = source;
         this.re2 = re2;
         this.java = java;
         this.stepBudget = stepBudget;
+        this.javaSearch = java == null ? null : ThreadLocal.withInitial(() -> new JavaSearch(java));
     }
 
     static PcreRegex compile(String pcre) throws OperatorArgumentException {
@@ -82,7 +103,7 @@ final class PcreRegex {
         if (preferRe2 && translation.re2Exact()) {
             try {
                 com.google.re2j.Pattern re2 = com.google.re2j.Pattern.compile(translation.re2(), com.google.re2j.Pattern.DOTALL);
-                return new PcreRegex(pcre, re2, null, stepBudget);
+                return new PcreRegex(pcre, re2, java, stepBudget);
             } catch (RuntimeException notForRe2) {
                 // lookaround, backreference, possessive or atomic: RE2 has none of them
             }
@@ -90,6 +111,7 @@ final class PcreRegex {
         return new PcreRegex(pcre, null, java, stepBudget);
     }
 
+    /** Where an answer is guaranteed from: RE2/J (after the JDK fast path) or the budgeted JDK engine alone. */
     Engine engine() {
         return re2 != null ? Engine.RE2J : Engine.BUDGETED_JAVA;
     }
@@ -104,18 +126,28 @@ final class PcreRegex {
      */
     Outcome find(String subject, OperatorContext context) {
         if (re2 != null) {
-            com.google.re2j.Matcher m = re2.matcher(subject);
-            if (!m.find()) {
-                return Outcome.NO_MATCH;
-            }
-            if (context != null && context.capturing()) {
-                for (int g = 0; g <= Math.min(m.groupCount(), CAPTURED_GROUPS - 1); g++) {
-                    context.capture(g, m.group(g) == null ? "" : m.group(g));
-                }
-            }
-            return Outcome.MATCH;
+            Outcome fast = findJava(subject, context, fastBudget(subject.length()));
+            return fast != Outcome.LIMIT_EXCEEDED ? fast : findRe2(subject, context);
         }
-        Matcher m = java.matcher(new BudgetedCharSequence(subject, stepBudget));
+        return findJava(subject, context, stepBudget);
+    }
+
+    private Outcome findRe2(String subject, OperatorContext context) {
+        com.google.re2j.Matcher m = re2.matcher(subject);
+        if (!m.find()) {
+            return Outcome.NO_MATCH;
+        }
+        if (context != null && context.capturing()) {
+            for (int g = 0; g <= Math.min(m.groupCount(), CAPTURED_GROUPS - 1); g++) {
+                context.capture(g, m.group(g) == null ? "" : m.group(g));
+            }
+        }
+        return Outcome.MATCH;
+    }
+
+    private Outcome findJava(String subject, OperatorContext context, long budget) {
+        JavaSearch search = javaSearch.get();
+        Matcher m = search.matcher.reset(search.subject.reset(subject, budget));
         try {
             if (!m.find()) {
                 return Outcome.NO_MATCH;
