@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *
  * <p>Refused with 400, as Apache refused them for the reference run: whitespace before the method
  * ({@code \tGET}: 920100-2, -12), a method that is not a token, a target that is not origin-,
- * absolute-, asterisk- or (for CONNECT) authority-form ({@code \}: 920100-11), a target with a
+ * absolute-, asterisk- or (for CONNECT) authority-form (nor {@code ?query}, which Apache passes) ({@code \}: 920100-11), a target with a
  * control character or a fragment ({@code #}: 920100-8, 920610-2), whitespace inside the version
  * (a target with spaces: 920100-15), a version other than {@code HTTP/1.x}..{@code HTTP/9.x}
  * (920430-6, -7, -9, -10, 920280-3), a bare CR (921140-1), a header line without a colon, a field
@@ -173,7 +173,9 @@ public final class RawRequestParser {
         if (method.equals("CONNECT")) {
             return AUTHORITY_FORM.matcher(target).matches() ? null : "CONNECT needs host:port as its target";
         }
-        if (target.startsWith("/") || target.equals("*") || ABSOLUTE_FORM.matcher(target).matches()) {
+        // Apache takes `?query` as an empty path with a query and lets ModSecurity see it (933160-21)
+        if (target.startsWith("/") || target.startsWith("?") || target.equals("*")
+                || ABSOLUTE_FORM.matcher(target).matches()) {
             return null;
         }
         return "the request target `" + target + "` is not a path, an absolute URI or *";

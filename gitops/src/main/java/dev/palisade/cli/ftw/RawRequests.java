@@ -75,12 +75,13 @@ public final class RawRequests {
      * the Content-Type is the form type and {@code url.QueryUnescape} leaves it unchanged (no {@code %},
      * no {@code +}); {@code Connection: close} when absent; {@code Content-Length} (bytes) when absent
      * and there is a body or the method looks like one with a body. A {@code multipart/form-data;}
-     * body has every LF replaced by CRLF, autocomplete or not.
+     * body has every LF replaced by CRLF, autocomplete or not. The data is a template first
+     * ({@link GoFtwTemplates}).
      */
     static byte[] goFtw(FtwInput input) {
         List<FtwInput.Header> headers = new ArrayList<>(input.headers());
         headers.sort((left, right) -> left.name().compareTo(right.name()));
-        byte[] data = utf8(input.data().orElse(""));
+        byte[] data = utf8(GoFtwTemplates.render(input.data().orElse("")));
         if (data.length > 0 && input.autocompleteHeaders()) {
             if (valueIgnoringCase(headers, "Content-Type") == null) {
                 headers.add(new FtwInput.Header("Content-Type", FORM));
