@@ -58,6 +58,9 @@ public final class FtwCommand implements Callable<Integer> {
     @Option(names = "--failures", paramLabel = "FILE", description = "write the failures with their reasons here")
     Path failuresFile;
 
+    @Option(names = "--junit", paramLabel = "FILE", description = "also write the results as JUnit XML")
+    Path junitFile;
+
     @Option(names = "--include", paramLabel = "REGEX", description = "run only tests whose id (942100-3) matches")
     String include;
 
@@ -115,6 +118,13 @@ public final class FtwCommand implements Callable<Integer> {
                 report.writeFailures(failuresFile);
             } catch (IOException e) {
                 throw new UsageException("cannot write " + failuresFile + ": " + e.getMessage());
+            }
+        }
+        if (junitFile != null) {
+            try {
+                FtwJunitXml.write(report.results(), junitFile);
+            } catch (IOException e) {
+                throw new UsageException("cannot write " + junitFile + ": " + e.getMessage());
             }
         }
         int code = verdict(report, baseline, out, err);

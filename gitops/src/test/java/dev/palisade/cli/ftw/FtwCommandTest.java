@@ -70,13 +70,17 @@ class FtwCommandTest {
     void failuresAreListedWithReasonsAndTheLastLineCounts(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("942100.yaml"), SUITE);
         Path failures = folder.resolve("failures.txt");
-        Run run = ftw(FAKE, folder.toString(), "--failures", failures.toString());
+        Path junit = folder.resolve("ftw.xml");
+        Run run = ftw(FAKE, folder.toString(), "--failures", failures.toString(), "--junit", junit.toString());
         assertEquals(1, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("942100.yaml: 1 passed, 1 failed, 0 skipped"), run.out());
         assertTrue(run.out().contains("FAIL 942100-2 (942100.yaml): expected 942100, fired [920100]"), run.out());
         List<String> lines = run.out().lines().toList();
         assertEquals("ftw: 1/2 passed (1 failed, 0 skipped)", lines.get(lines.size() - 1));
         assertEquals(List.of("942100-2\t942100.yaml\texpected 942100, fired [920100]"), Files.readAllLines(failures));
+        String xml = Files.readString(junit);
+        assertTrue(xml.contains("<testsuite name=\"942100.yaml\" tests=\"2\" failures=\"1\" skipped=\"0\">"), xml);
+        assertTrue(xml.contains("<failure message=\"expected 942100, fired [920100]\"/>"), xml);
         assertEquals(0, ftw(FAKE, folder.toString(), "--include", "-1$").code());
     }
 
