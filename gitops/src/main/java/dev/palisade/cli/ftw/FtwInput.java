@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@link RawRequests}). Absent keys are already the reference runners' defaults: method {@code GET},
  * uri {@code /}, version {@code HTTP/1.1}, port 80, protocol {@code http}.
  *
- * @param headers in file order, values as the runner would print them
+ * @param headers in the order the runner sends them (file order; go-ftw sorts a map by name), values
+ *     as the runner would print them
  * @param data the body; a YAML list of lines is already joined with CRLF
  * @param stopMagic FTW v1 {@code stop_magic}: no added headers, no re-encoding
  * @param autocompleteHeaders go-ftw {@code autocomplete_headers} (default true)

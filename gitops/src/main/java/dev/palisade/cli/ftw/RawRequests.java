@@ -69,8 +69,9 @@ public final class RawRequests {
     }
 
     /**
-     * go-ftw ({@code ftwhttp/request.go} {@code BuildRequest}; headers from a YAML map are sorted by
-     * name, {@code NewHeaderFromMap}). With {@code autocomplete_headers} (default): a non-empty body
+     * go-ftw ({@code ftwhttp/request.go} {@code BuildRequest}; the loader already sorted headers
+     * given as a YAML map by name, as {@code NewHeaderFromMap} does, and kept {@code ordered_headers}
+     * as listed). With {@code autocomplete_headers} (default): a non-empty body
      * gets the form Content-Type when none is present (any case), and is re-encoded pair by pair when
      * the Content-Type is the form type and {@code url.QueryUnescape} leaves it unchanged (no {@code %},
      * no {@code +}); {@code Connection: close} when absent; {@code Content-Length} (bytes) when absent
@@ -80,7 +81,6 @@ public final class RawRequests {
      */
     static byte[] goFtw(FtwInput input) {
         List<FtwInput.Header> headers = new ArrayList<>(input.headers());
-        headers.sort((left, right) -> left.name().compareTo(right.name()));
         byte[] data = utf8(GoFtwTemplates.render(input.data().orElse("")));
         if (data.length > 0 && input.autocompleteHeaders()) {
             if (valueIgnoringCase(headers, "Content-Type") == null) {

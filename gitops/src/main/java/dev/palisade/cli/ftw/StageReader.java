@@ -22,14 +22,21 @@ final class StageReader {
                 Map.Entry<String, JsonNode> field = fields.next();
                 headers.add(new FtwInput.Header(field.getKey(), text(field.getValue(), format).orElse("")));
             }
-        } else if (headerNodes.isArray()) {
-            // go-ftw's ordered form: a list of {name, value}
-            for (JsonNode header : headerNodes) {
-                headers.add(new FtwInput.Header(header.path("name").asText(),
-                        text(header.path("value"), format).orElse("")));
+            if (format == FtwFormat.GO_FTW) {
+                // go-ftw builds its header list from a map sorted by name (NewHeaderFromMap)
+                headers.sort((left, right) -> left.name().compareTo(right.name()));
             }
         } else if (!headerNodes.isMissingNode() && !headerNodes.isNull()) {
             throw new FtwFileException(where + ": `headers` must be a mapping");
+        }
+        JsonNode ordered = input.path("ordered_headers");
+        if (ordered.isArray()) {
+            // go-ftw's list form keeps order and duplicates, and is what it sends when given
+            headers.clear();
+            for (JsonNode header : ordered) {
+                headers.add(new FtwInput.Header(header.path("name").asText(), text(header.path("value"), format)
+                        .orElse("")));
+            }
         }
         Optional<String> data = data(input.path("data"), format);
         boolean stopMagic = input.path("stop_magic").asBoolean(false);

@@ -44,6 +44,9 @@ class FtwLoaderTest {
                 stages:
                   - input:
                       method: "     GET"
+                      headers:
+                        User-Agent: a
+                        Host: b
                       autocomplete_headers: false
                     output:
                       status: 400
@@ -80,6 +83,8 @@ class FtwLoaderTest {
         FtwStage stage = test.stages().get(0);
         assertEquals(false, stage.input().autocompleteHeaders());
         assertEquals(80, stage.input().port());
+        assertEquals(List.of(new FtwInput.Header("Host", "b"), new FtwInput.Header("User-Agent", "a")),
+                stage.input().headers(), "sorted by name, as go-ftw sends a map");
         FtwExpectation expected = stage.expected();
         assertEquals(List.of(400), expected.status());
         assertEquals(List.of(920100L), expected.expectIds());
@@ -87,6 +92,24 @@ class FtwLoaderTest {
         assertEquals(List.of("id \"920100\""), expected.logContains());
         assertEquals(List.of("id \"1\""), expected.noLogContains());
         assertTrue(expected.retryOnce());
+    }
+
+    @Test
+    void goFtwOrderedHeadersKeepTheirOrderAndDuplicates(@TempDir Path folder) throws Exception {
+        FtwSuite suite = FtwLoader.read(Files.writeString(folder.resolve("1.yaml"), """
+                rule_id: 1
+                tests:
+                  - test_id: 1
+                    stages:
+                      - input:
+                          ordered_headers:
+                            - {name: X, value: 2}
+                            - {name: A, value: 1}
+                            - {name: X, value: 3}
+                        output: {status: 200}
+                """));
+        assertEquals(List.of(new FtwInput.Header("X", "2"), new FtwInput.Header("A", "1"), new FtwInput.Header("X", "3")),
+                suite.tests().get(0).stages().get(0).input().headers());
     }
 
     @Test

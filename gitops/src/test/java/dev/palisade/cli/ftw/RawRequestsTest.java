@@ -84,8 +84,8 @@ class RawRequestsTest {
     }
 
     @Test
-    void goFtwSortsMapHeadersAndCompletesThem() {
-        FtwInput input = FtwInputs.v4("POST", "/", List.of(host(), header("Accept", "*/*")), "a=1 2&b", true);
+    void goFtwCompletesHeadersAfterTheGivenOnes() {
+        FtwInput input = FtwInputs.v4("POST", "/", List.of(header("Accept", "*/*"), host()), "a=1 2&b", true);
         assertEquals("POST / HTTP/1.1\r\nAccept: */*\r\nHost: localhost\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nConnection: close\r\nContent-Length: 7\r\n\r\n"
                 + "a=1+2&b", build(input));
