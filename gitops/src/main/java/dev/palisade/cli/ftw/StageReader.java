@@ -43,6 +43,14 @@ final class StageReader {
         // go-ftw: autocomplete_headers replaced stop_magic (its opposite); either may be given
         boolean autocomplete = input.hasNonNull("autocomplete_headers") ? input.get("autocomplete_headers").asBoolean()
                 : !stopMagic;
+        Optional<String> encoded = text(input.path("encoded_request"), format);
+        if (encoded.isPresent()) {
+            try {
+                java.util.Base64.getMimeDecoder().decode(encoded.get());
+            } catch (IllegalArgumentException e) {
+                throw new FtwFileException(where + ": `encoded_request` is not base64: " + e.getMessage());
+            }
+        }
         int port;
         JsonNode portNode = input.path("port");
         if (portNode.isMissingNode() || portNode.isNull()) {
@@ -55,7 +63,7 @@ final class StageReader {
         return new FtwInput(format, text(input.path("dest_addr"), format).orElse("localhost"), port,
                 text(input.path("protocol"), format).orElse("http"), text(input.path("method"), format).orElse("GET"),
                 text(input.path("uri"), format).orElse("/"), text(input.path("version"), format).orElse("HTTP/1.1"),
-                headers, data, stopMagic, autocomplete, text(input.path("encoded_request"), format),
+                headers, data, stopMagic, autocomplete, encoded,
                 text(input.path("raw_request"), format));
     }
 

@@ -125,10 +125,13 @@ class FtwLoaderTest {
         Files.writeString(folder.resolve("b.yaml"), V4);
         Files.writeString(folder.resolve("c.yaml"), "tests:\n  - test_id: 1\n");
         Files.writeString(folder.resolve("d.yaml"), V4.replace("no_match_regex: 'id \"1\"'", "no_match_regex: '(('"));
+        Files.writeString(folder.resolve("e.yaml"), V4.replace("autocomplete_headers: false", "encoded_request: \"R0VU=x\""));
         Files.writeString(folder.resolve("notes.txt"), "not a test");
         FtwLoader.Loaded loaded = FtwLoader.load(List.of(folder));
         assertEquals(1, loaded.suites().size());
-        assertEquals(3, loaded.errors().size());
+        assertEquals(4, loaded.errors().size());
+        assertTrue(loaded.errors().get(3).message().startsWith("test 920100-2 stage 1: `encoded_request` is not base64"),
+                loaded.errors().get(3).message());
         FtwLoader.LoadError yaml = loaded.errors().get(0);
         assertEquals(folder.resolve("a.yaml"), yaml.file());
         assertTrue(yaml.line().isPresent() && yaml.message().startsWith("not valid YAML"), yaml.render());
