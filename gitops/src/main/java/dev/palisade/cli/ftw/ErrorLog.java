@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * Renders rule matches as ModSecurity v2 writes them to Apache's error log, which is what the
  * suite's {@code log_contains} regexes were written against:
  * {@code ModSecurity: Warning. [id "942100"] [msg "..."] [data "..."] [severity "CRITICAL"] [tag "..."]}.
- * Quotes, backslashes and control characters in values are escaped as ModSecurity's
+ * Quotes, backslashes and bytes outside printable ASCII are escaped as ModSecurity's
  * {@code log_escape} does ({@code \"}, {@code \\}, {@code \xHH}).
  */
 public final class ErrorLog {
@@ -52,8 +52,13 @@ public final class ErrorLog {
             char c = value.charAt(i);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\x%02x", (int) c));
+            } else if (c < 0x20 || c >= 0x7f) {
+                // ModSecurity v2's log_escape: every byte outside 0x20..0x7e as \xHH
+                if (c > 0xff) {
+                    out.append(c);
+                } else {
+                    out.append(String.format("\\x%02x", (int) c));
+                }
             } else {
                 out.append(c);
             }
