@@ -73,10 +73,20 @@ class RawRequestParserTest {
     }
 
     @Test
-    void bareLfLinesLeadingEmptyLinesAndFoldingAreTolerated() {
-        WafRequest request = accepted("\r\n\nGET / HTTP/1.1\nHost: x\nX-Folded: a\n \t b\r\n\tc\n\n");
+    void leadingEmptyLinesAndFoldingAreTolerated() {
+        WafRequest request = accepted("\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nX-Folded: a\r\n \t b\r\n\tc\r\n\r\n");
         assertEquals(new WafRequest.Header("X-Folded", "a b c"), request.headers().get(1));
         refused("GET / HTTP/1.1\r\n folded-first: x\r\nHost: x\r\n\r\n");
+    }
+
+    @Test
+    void bareLfLinesAreRefusedAsApacheDidUnlessAccepted() {
+        String bare = "\nGET / HTTP/1.1\nHost: x\nX: y\r\n\n";
+        assertEquals("a request line or header line ending in a bare LF", refused(bare));
+        ParsedRequest lenient = RawRequestParser.parse(bare.getBytes(StandardCharsets.ISO_8859_1), 80,
+                RawRequestParser.LineEndings.BARE_LF_ACCEPTED);
+        assertEquals(List.of(new WafRequest.Header("Host", "x"), new WafRequest.Header("X", "y")),
+                assertInstanceOf(ParsedRequest.Accepted.class, lenient).request().headers());
     }
 
     @Test
