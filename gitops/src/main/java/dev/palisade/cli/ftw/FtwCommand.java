@@ -128,6 +128,7 @@ public final class FtwCommand implements Callable<Integer> {
             }
         }
         int code = verdict(report, baseline, out, err);
+        out.println(report.summary());
         if (!loaded.errors().isEmpty()) {
             err.println("palisade ftw: " + loaded.errors().size() + " test file(s) could not be read (see above)");
             return USAGE;

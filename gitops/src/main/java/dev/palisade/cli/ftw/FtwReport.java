@@ -67,6 +67,7 @@ public final class FtwReport {
         return lines;
     }
 
+    /** Per-file counts, then failures with reasons and notes; the caller prints {@link #summary()} last. */
     public void print(PrintWriter out) {
         perFile().forEach(out::println);
         for (FtwResult result : results) {
@@ -75,7 +76,6 @@ public final class FtwReport {
             }
             result.note().ifPresent(note -> out.println("note: " + note));
         }
-        out.println(summary());
     }
 
     /** The failures, one a line: {@code 942100-3<TAB>942100.yaml<TAB>reason}; sorted, for diffs. */

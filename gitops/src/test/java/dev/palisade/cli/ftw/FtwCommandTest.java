@@ -98,6 +98,8 @@ class FtwCommandTest {
         Run above = ftw(FAKE, folder.toString(), "--baseline", baseline.toString());
         assertEquals(0, above.code());
         assertTrue(above.out().contains("hint: 1 passed, above the baseline of 0: raise it with `passed=1`"), above.out());
+        List<String> lines = above.out().lines().toList();
+        assertEquals("ftw: 1/2 passed (1 failed, 0 skipped)", lines.get(lines.size() - 1));
         Files.writeString(baseline, "pass=3\n");
         assertEquals(2, ftw(FAKE, folder.toString(), "--baseline", baseline.toString()).code());
     }
