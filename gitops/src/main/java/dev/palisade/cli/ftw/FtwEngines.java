@@ -1,7 +1,17 @@
 package dev.palisade.cli.ftw;
 
+import dev.palisade.compiler.PolicyCompiler;
+import dev.palisade.compiler.interp.waf.WafInterpreter;
+import dev.palisade.compiler.ir.waf.IrWaf;
+import dev.palisade.compiler.waf.CrsRuleSet;
+import dev.palisade.compiler.waf.PolicyWafs;
+import dev.palisade.dsl.diag.DiagnosticRenderer;
+import dev.palisade.dsl.diag.Diagnostics;
+import dev.palisade.dsl.diag.SourceFile;
 import dev.palisade.engine.waf.WafEngine;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,11 +33,43 @@ public interface FtwEngines {
         }
     }
 
-    /** The engine {@code palisade ftw} uses without {@code --target}. */
+    /**
+     * The engine {@code palisade ftw} uses without {@code --target}: Debian's CRS at the suite's own
+     * setup ({@link CrsRuleSet.Options#regressionSuite()}), or the first {@code waf} block of the
+     * policy file, as it would run in {@code palisade serve}.
+     */
     static FtwEngines standard() {
         return policy -> {
-            throw new Unavailable("the in-process WAF engine is not available yet;"
-                    + " run against a server with --target http://127.0.0.1:PORT");
+            Diagnostics diagnostics = new Diagnostics();
+            IrWaf waf;
+            Map<String, SourceFile> sources;
+            if (policy.isEmpty()) {
+                CrsRuleSet.Options options = CrsRuleSet.Options.regressionSuite();
+                if (!CrsRuleSet.available(options)) {
+                    throw new Unavailable("the OWASP Core Rule Set is not installed (" + options.rules()
+                            + "); install Debian's modsecurity-crs package, or pass --policy FILE");
+                }
+                waf = CrsRuleSet.load(options, diagnostics);
+                sources = diagnostics.sources();
+            } else {
+                PolicyCompiler.Result checked = PolicyCompiler.check(List.of(policy.get()));
+                diagnostics = checked.diagnostics();
+                Map<String, IrWaf> wafs = checked.diagnostics().hasErrors() ? Map.of()
+                        : PolicyWafs.lower(checked.unit(), diagnostics);
+                sources = new java.util.HashMap<>(checked.sources());
+                sources.putAll(diagnostics.sources());
+                if (!diagnostics.hasErrors() && wafs.isEmpty()) {
+                    throw new Unavailable(policy.get() + ": no policy in this file has a waf block");
+                }
+                waf = wafs.isEmpty() ? null : wafs.values().iterator().next();
+            }
+            if (diagnostics.hasErrors()) {
+                DiagnosticRenderer renderer = new DiagnosticRenderer(sources);
+                StringBuilder message = new StringBuilder("the rule set has errors:\n");
+                diagnostics.sorted().forEach(d -> message.append(renderer.render(d)).append('\n'));
+                throw new Unavailable(message.toString().strip());
+            }
+            return new WafInterpreter(waf);
         };
     }
 }

@@ -42,19 +42,42 @@ public final class FtwLoader {
         }
     }
 
-    /** Every {@code .yaml}/{@code .yml} file named or under a named folder (recursively), sorted by path. */
+    /**
+     * Every {@code .yaml}/{@code .yml} file named or under a named folder (recursively), sorted by
+     * path. A file with the same name as one from an earlier PATH replaces it where it stood, so
+     * {@code v3.3.4/ debian-backports/} runs Debian's newer tests for the rules it patched.
+     */
     public static List<Path> files(List<Path> paths) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
+            List<Path> found = new ArrayList<>();
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(FtwLoader::isYaml).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile).filter(FtwLoader::isYaml).sorted().forEach(found::add);
                 }
             } else {
-                files.add(path);
+                found.add(path);
+            }
+            List<Path> earlier = List.copyOf(files);
+            for (Path file : found) {
+                int replaced = indexOfName(earlier, file.getFileName());
+                if (replaced >= 0) {
+                    files.set(files.indexOf(earlier.get(replaced)), file);
+                } else {
+                    files.add(file);
+                }
             }
         }
         return files;
+    }
+
+    private static int indexOfName(List<Path> files, Path name) {
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).getFileName().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public static Loaded load(List<Path> paths) throws IOException {

@@ -151,4 +151,17 @@ class FtwLoaderTest {
         assertEquals(List.of(folder.resolve("a.yaml"), folder.resolve("b/1.yml"), folder.resolve("b/c/2.yaml")),
                 FtwLoader.files(List.of(folder)));
     }
+
+    @Test
+    void aLaterPathsFileReplacesTheSameNamedFileWhereItStood(@TempDir Path folder) throws Exception {
+        Files.createDirectories(folder.resolve("suite/920"));
+        Files.createDirectories(folder.resolve("backports"));
+        Files.writeString(folder.resolve("suite/920/920100.yaml"), V4);
+        Files.writeString(folder.resolve("suite/920/920110.yaml"), V4);
+        Files.writeString(folder.resolve("backports/920100.yaml"), V4);
+        Files.writeString(folder.resolve("backports/920620.yaml"), V4);
+        assertEquals(List.of(folder.resolve("backports/920100.yaml"), folder.resolve("suite/920/920110.yaml"),
+                folder.resolve("backports/920620.yaml")),
+                FtwLoader.files(List.of(folder.resolve("suite"), folder.resolve("backports"))));
+    }
 }
