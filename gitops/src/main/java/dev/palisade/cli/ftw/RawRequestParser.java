@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * (§5.1), whitespace before the first header (§2.2), an HTTP/1.1 request without a Host (§3.2;
  * 920290-1), a Host that is not a host name (Apache's check; 920270-4), a Content-Length that is
  * not digits or disagrees with another (§6.3; 920160-1..3), a Transfer-Encoding whose last coding
- * is not chunked (§6.3), and a malformed chunk.
+ * is not chunked (§6.3), and a malformed chunk. A Content-Length beside a chunked
+ * Transfer-Encoding is dropped before the WAF sees the request, as Apache does.
  *
  * <p>Unanswered: a request line without a version (HTTP/0.9; 920430-5), a header section or body
  * that never ends (920340-2, 920400-1). Bytes after the body (a pipelined request) are ignored.
@@ -130,6 +131,11 @@ public final class RawRequestParser {
         BodyReader.Body body = new BodyReader(text, position).read(headers);
         if (body.problem() != null) {
             return body.problem();
+        }
+        if (!listValues(headers, "Transfer-Encoding").isEmpty()) {
+            // §6.3 ¶3: the framing came from Transfer-Encoding; like Apache, drop a Content-Length
+            // that lost (920181-1 expects the WAF not to see it).
+            headers.removeIf(header -> header.name().equalsIgnoreCase("Content-Length"));
         }
         return new ParsedRequest.Accepted(new WafRequest(method, target, version, headers, body.bytes(),
                 REMOTE_ADDRESS, REMOTE_PORT, "127.0.0.1", serverPort));

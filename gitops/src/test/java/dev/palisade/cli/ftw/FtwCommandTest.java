@@ -59,11 +59,13 @@ class FtwCommandTest {
     static final FtwEngines FAKE = policy -> FtwRunnerTest.ENGINE;
 
     @Test
-    void withoutAnEngineTheCommandSaysSoAndExits2(@TempDir Path folder) throws Exception {
+    void aPolicyWithoutAWafBlockIsAUsageErrorThatSaysSo(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("942100.yaml"), SUITE);
-        Run run = main(folder.toString());
+        Path policy = Files.writeString(folder.resolve("www.pal"), "policy www {\n  selector 'app == \"www\"'\n"
+                + "  alp {\n    allow GET\n  }\n}\n");
+        Run run = main(folder.resolve("942100.yaml").toString(), "--policy", policy.toString());
         assertEquals(2, run.code(), run.err());
-        assertTrue(run.err().contains("the in-process WAF engine is not available yet"), run.err());
+        assertTrue(run.err().contains("no policy in this file has a waf block"), run.err());
     }
 
     @Test
