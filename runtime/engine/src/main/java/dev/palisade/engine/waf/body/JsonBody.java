@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code JSON} request body processor, named as libmodsecurity 3.0.9's yajl-based
- * {@code RequestBodyProcessor::JSON} names its arguments:
+ * The {@code JSON} request body processor, naming arguments as libmodsecurity 3.0.9's yajl-based
+ * {@code RequestBodyProcessor::JSON} does (every example below checked against 3.0.9 itself):
  *
  * <pre>SecRule REQUEST_HEADERS:Content-Type "^application/json" "id:200001,phase:1,t:lowercase,pass,nolog,ctl:requestBodyProcessor=JSON"
  * SecRule ARGS:json.user.name "@rx admin" "id:1,phase:2,deny"</pre>
@@ -29,10 +29,10 @@ import java.util.List;
  *       Empty containers produce nothing.</li>
  *   <li>More than {@code SecRequestBodyJsonDepthLimit} open containers stop the parse: the message
  *       is yajl's "client cancelled" error plus ". Parsing depth limit exceeded", as 3.0.9 words it.</li>
- *   <li>Arguments before an error are kept (yajl calls back as it goes). Other errors carry Jackson's
- *       message, not yajl's; rules normally test only {@code REQBODY_ERROR}.</li>
- *   <li>A scalar at the root (yajl accepts one) gives no argument: 3.0.9 then reads an empty
- *       container stack, which is undefined behaviour, so there is nothing faithful to copy.</li>
+ *   <li>Arguments before an error are kept (yajl calls back as it goes). Premature end and trailing
+ *       garbage are worded as yajl words them; other errors carry Jackson's message after yajl's
+ *       {@code parse error: } prefix, since rules test {@code REQBODY_ERROR}, not the text.</li>
+ *   <li>A scalar at the root (yajl accepts one) is the argument {@code json}.</li>
  *   <li>An empty body is no error (the transaction ignores errors of an empty body); whitespace only is.</li>
  * </ul>
  */

@@ -44,6 +44,8 @@ final class JsonNames {
 
     void value(String value, List<Argument> arguments) {
         if (containers.isEmpty()) {
+            // A scalar at the root: getCurrentKey() answers "json" (checked against 3.0.9).
+            arguments.add(new Argument("json", value));
             return;
         }
         StringBuilder path = new StringBuilder();

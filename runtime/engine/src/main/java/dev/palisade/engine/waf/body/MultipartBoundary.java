@@ -9,15 +9,15 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>Only the lowercase word {@code boundary} counts; {@code Boundary=} is "case sensitivity".</li>
- *   <li>{@code boundary=} (unquoted, empty) fails without a message, so it sets neither
- *       {@code REQBODY_ERROR} nor {@code MULTIPART_STRICT_ERROR}; {@code boundary=""} (quoted,
- *       empty) is accepted as an empty boundary (v3 returns -1 from a {@code bool} function).</li>
+ *   <li>An empty boundary ({@code boundary=}, {@code boundary=""}) fails without a message, so it
+ *       sets neither {@code REQBODY_ERROR} nor {@code MULTIPART_STRICT_ERROR}, and nothing is parsed.</li>
+ *   <li>Parameters after an unquoted boundary are tolerated: it ends at the first {@code ;}
+ *       ({@code boundary=x;charset=utf-8} is {@code x}), but whitespace before the {@code ;} stays in it
+ *       and then fails the character check. After a quoted one they are not: the value must end with
+ *       the closing quote, else "(quote)". Older v3 and v2 took the whole rest as the boundary.</li>
  * </ul>
  *
- * <p>Parameters after the boundary ({@code boundary=x; charset=utf-8}) are tolerated: 3.0.9 logs
- * "Invalid parameter after boundary in C-T (tolerated)". Its source was not at hand; Palisade cuts
- * the value at the first {@code ;} and drops whitespace before it, which is what that message
- * suggests. Older v3 and v2 took the rest of the header as the boundary and failed on {@code ;}.
+ * <p>All of this was checked against libmodsecurity 3.0.9 (Debian 12) itself.
  */
 record MultipartBoundary(String boundary, boolean quoted, boolean whitespace, boolean missingSemicolon,
         boolean ok, boolean strictError, String error) {
@@ -68,32 +68,24 @@ record MultipartBoundary(String boundary, boolean quoted, boolean whitespace, bo
         if (!value.isEmpty() && ByteString.isSpace(value.charAt(0))) {
             whitespace = true;
         }
-        int semicolon = value.indexOf(';');
-        if (semicolon >= 0) {
-            int end = semicolon;
-            while (end > 0 && ByteString.isSpace(value.charAt(end - 1))) {
-                end--;
-            }
-            value = value.substring(0, end);
-        }
         int length = value.length();
         boolean quoted;
         String boundary;
         if (length >= 2 && value.charAt(0) == '"' && value.charAt(length - 1) == '"') {
             boundary = value.substring(1, length - 1);
-            if (boundary.isEmpty()) {
-                return new MultipartBoundary("", false, whitespace, !seenSemicolon, true, false, "");
-            }
             quoted = true;
         } else {
             if ((length >= 1 && value.charAt(0) == '"') || (length >= 2 && value.charAt(length - 1) == '"')) {
                 return failure("Multipart: Invalid boundary in C-T (quote).");
             }
-            boundary = value;
-            if (boundary.isEmpty()) {
-                return new MultipartBoundary("", false, whitespace, !seenSemicolon, false, false, "");
-            }
+            // 3.0.9 tolerates parameters after an unquoted boundary: it ends at the first ';'.
+            int semicolon = value.indexOf(';');
+            boundary = semicolon < 0 ? value : value.substring(0, semicolon);
             quoted = false;
+        }
+        if (boundary.isEmpty()) {
+            // Fails without a message: neither REQBODY_ERROR nor MULTIPART_STRICT_ERROR.
+            return new MultipartBoundary("", false, whitespace, !seenSemicolon, false, false, "");
         }
         if (countBoundaryParameters(boundary) != 0) {
             return failure("Multipart: Invalid boundary in C-T (content).");

@@ -22,8 +22,10 @@ final class MultipartRun {
         int type = UNKNOWN;
         String name = "";
         String filename = "";
+        String filenameStar = "";
         final Map<String, String> headers = MultipartParser.newHeaderMap();
         String lastHeaderName = "";
+        int lastHeaderLine;
         final List<String> headerLines = new ArrayList<>();
         final StringBuilder value = new StringBuilder();
         long fileSize;
@@ -113,7 +115,11 @@ final class MultipartRun {
         boolean wasBoundary = false;
         int visible = cLength();
         if (bufferContainsLine && visible > 3 && buffer[0] == '-' && buffer[1] == '-') {
-            if (visible >= boundary.length() + 2 && boundaryAt(2)) {
+            if (visible >= boundary.length() + 2 && boundaryAt(2) && part != null && !inData) {
+                // 3.0.9: a boundary while the part is still reading headers is "Invalid part (data contains
+                // boundary)": the line is not a boundary but one more header line.
+                flags.invalidPart = true;
+            } else if (visible >= boundary.length() + 2 && boundaryAt(2)) {
                 int end = 2 + boundary.length();
                 if (boundaryCount > 0) {
                     flags.unmatchedBoundary = 2;
@@ -250,7 +256,8 @@ final class MultipartRun {
         if (seenData && !isComplete) {
             if (boundaryCount > 0) {
                 if (bufferContainsLine && length == 4 + boundary.length() && buffer[0] == '-' && buffer[1] == '-'
-                        && boundaryAt(2) && at(2 + boundary.length()) == '-' && at(3 + boundary.length()) == '-') {
+                        && boundaryAt(2) && at(2 + boundary.length()) == '-' && at(3 + boundary.length()) == '-'
+                        && (part == null || inData)) {
                     boundary(true);
                     isComplete = true;
                 }

@@ -5,7 +5,8 @@ package dev.palisade.engine.waf.body;
  * {@code Multipart::process_part_header} does: the empty line ends the block and checks the
  * Content-Disposition; a line starting with whitespace folds into the previous header (setting
  * {@code MULTIPART_HEADER_FOLDING}, and {@code MULTIPART_INVALID_HEADER_FOLDING} for whitespace other
- * than space and tab); any other line is {@code Name: value}. Errors only set the message: v3 goes on.
+ * than space and tab); any other line is {@code Name: value}. Errors only set the message: v3 goes on,
+ * with the part still reading headers. Checked against libmodsecurity 3.0.9 (Debian 12).
  */
 final class PartHeaderLine {
 
@@ -41,6 +42,8 @@ final class PartHeaderLine {
             }
             String folded = part.headers.get(part.lastHeaderName) + " " + chomp(line.substring(start));
             part.headers.put(part.lastHeaderName, folded);
+            // 3.0.9 then keeps the unfolded header, as name, colon, space, value, without a line ending.
+            part.headerLines.set(part.lastHeaderLine, part.lastHeaderName + ": " + folded);
             if (folded.length() > MultipartParser.BUFFER_SIZE) {
                 run.error = "Multipart: Part header too long.";
             }
@@ -65,7 +68,9 @@ final class PartHeaderLine {
             }
             part.lastHeaderName = name;
             part.headers.put(name, chomp(line.substring(start)));
-            part.headerLines.add(chomp(line));
+            part.lastHeaderLine = part.headerLines.size();
+            // MULTIPART_PART_HEADERS gets the line as sent, line ending included (3.0.9 keeps it).
+            part.headerLines.add(line);
         }
     }
 
@@ -75,9 +80,10 @@ final class PartHeaderLine {
             run.error = "Multipart: Part missing Content-Disposition header.";
             return;
         }
-        ContentDisposition parsed = ContentDisposition.parse(disposition, part.name, part.filename);
+        ContentDisposition parsed = ContentDisposition.parse(disposition, part.name, part.filename, part.filenameStar);
         part.name = parsed.name();
         part.filename = parsed.filename();
+        part.filenameStar = parsed.filenameStar();
         run.flags.invalidQuoting |= parsed.invalidQuoting();
         if (parsed.code() < 0) {
             run.error = "Multipart: Invalid Content-Disposition header (" + parsed.code() + "): " + disposition;
@@ -89,7 +95,7 @@ final class PartHeaderLine {
         }
         if (!part.filename.isEmpty()) {
             // Some back ends find name and filename crudely; make sure they would see the filename too.
-            if (!disposition.contains("filename=") && !disposition.contains("filename*=")) {
+            if (!disposition.contains("filename=")) {
                 run.error = "Multipart: Invalid Content-Disposition header (filename).";
                 return;
             }
