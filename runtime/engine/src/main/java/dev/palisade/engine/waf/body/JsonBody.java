@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +98,8 @@ public final class JsonBody {
             if (parser.nextToken() != null) {
                 return failed(arguments, "parse error: trailing garbage\n");
             }
+        } catch (JsonEOFException e) {
+            return failed(arguments, "parse error: premature EOF\n");
         } catch (JsonProcessingException e) {
             return failed(arguments, "parse error: " + e.getOriginalMessage() + "\n");
         } catch (IOException e) {
