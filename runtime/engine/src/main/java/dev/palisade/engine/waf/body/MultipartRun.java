@@ -25,7 +25,8 @@ final class MultipartRun {
         String filenameStar = "";
         final Map<String, String> headers = MultipartParser.newHeaderMap();
         String lastHeaderName = "";
-        int lastHeaderLine;
+        /** The last header line, not yet in {@link #headerLines}: a folded line may still extend it. */
+        String pendingLine;
         final List<String> headerLines = new ArrayList<>();
         final StringBuilder value = new StringBuilder();
         long fileSize;
@@ -34,6 +35,7 @@ final class MultipartRun {
 
     final MultipartParser.Flags flags = new MultipartParser.Flags();
     final List<Part> parts = new ArrayList<>();
+    final List<PartHeader> partHeaders = new ArrayList<>();
     /** The last error message ModSecurity assigned; it overwrites earlier ones, as {@code error->assign} does. */
     String error = "";
     String boundary = "";
@@ -50,6 +52,8 @@ final class MultipartRun {
     private int boundaryCount;
     private int files;
     private boolean stopped;
+    /** How the last buffered line ended: 0 not at all (a 4 KiB piece), 1 LF, 2 CRLF. */
+    private int previousLineEnding;
 
     MultipartRun(BodyLimits limits) {
         this.limits = limits;
@@ -100,6 +104,7 @@ final class MultipartRun {
                 if (!processLine(forced)) {
                     return;
                 }
+                previousLineEnding = c != '\n' ? 0 : length >= 2 && buffer[length - 2] == '\r' ? 2 : 1;
                 length = 0;
                 bufferContainsLine = c == '\n';
             }
@@ -115,9 +120,14 @@ final class MultipartRun {
         boolean wasBoundary = false;
         int visible = cLength();
         if (bufferContainsLine && visible > 3 && buffer[0] == '-' && buffer[1] == '-') {
-            if (visible >= boundary.length() + 2 && boundaryAt(2) && part != null && !inData) {
-                // 3.0.9: a boundary while the part is still reading headers is "Invalid part (data contains
-                // boundary)": the line is not a boundary but one more header line.
+            if (visible >= boundary.length() + 2 && boundaryAt(2)) {
+                // 3.0.9 counts a bare LF ending the line before a boundary line, whatever that line was.
+                flags.lfLine |= previousLineEnding == 1;
+            }
+            if (visible >= boundary.length() + 2 && boundaryAt(2) && part != null && reserved == 0) {
+                // 3.0.9: a boundary not preceded by the line break that ends a data line (the part is still
+                // reading headers, or has no data line yet) is "Invalid part (data contains boundary)": the
+                // line is not a boundary but one more header or data line.
                 flags.invalidPart = true;
             } else if (visible >= boundary.length() + 2 && boundaryAt(2)) {
                 int end = 2 + boundary.length();
@@ -228,6 +238,10 @@ final class MultipartRun {
     /** {@code process_boundary}: finish the current part, start the next unless this is the last boundary. */
     private boolean boundary(boolean last) {
         if (part != null) {
+            // 3.0.9 publishes the header lines when the part ends, named or not (an unnamed part's go under "").
+            for (String line : part.headerLines) {
+                partHeaders.add(new PartHeader(part.name, line));
+            }
             if (!part.name.isEmpty()) {
                 parts.add(part);
             } else {
@@ -248,16 +262,31 @@ final class MultipartRun {
         return true;
     }
 
-    /** {@code multipart_complete}: the final-boundary check; true when the parts may be exported. */
+    /** Whether the buffer holds an unterminated final boundary, {@code --boundary--} at the end of the body. */
+    private boolean finalBoundaryInBuffer() {
+        return bufferContainsLine && length == 4 + boundary.length() && buffer[0] == '-' && buffer[1] == '-'
+                && boundaryAt(2) && at(2 + boundary.length()) == '-' && at(3 + boundary.length()) == '-';
+    }
+
+    /**
+     * The first step of {@code multipart_complete}, before the flags are published: an unterminated final
+     * boundary right after a part's headers is "Invalid part (data contains final boundary)".
+     */
+    void checkFinalBoundary() {
+        if (!stopped && seenData && !isComplete && boundaryCount > 0 && finalBoundaryInBuffer() && part != null
+                && reserved == 0) {
+            flags.invalidPart = true;
+        }
+    }
+
+    /** The rest of {@code multipart_complete}: the final-boundary check; true when the parts may be exported. */
     boolean complete() {
         if (stopped) {
             return false;
         }
         if (seenData && !isComplete) {
             if (boundaryCount > 0) {
-                if (bufferContainsLine && length == 4 + boundary.length() && buffer[0] == '-' && buffer[1] == '-'
-                        && boundaryAt(2) && at(2 + boundary.length()) == '-' && at(3 + boundary.length()) == '-'
-                        && (part == null || inData)) {
+                if (finalBoundaryInBuffer()) {
                     boundary(true);
                     isComplete = true;
                 }

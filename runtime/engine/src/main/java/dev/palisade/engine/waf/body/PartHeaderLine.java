@@ -27,6 +27,7 @@ final class PartHeaderLine {
         }
         String line = new String(buffer, 0, length);
         if (line.equals("\r\n") || line.equals("\n")) {
+            commit(part);
             endOfHeaders(run, part);
         } else if (ByteString.isSpace(buffer[0])) {
             flags.headerFolding = true;
@@ -42,12 +43,14 @@ final class PartHeaderLine {
             }
             String folded = part.headers.get(part.lastHeaderName) + " " + chomp(line.substring(start));
             part.headers.put(part.lastHeaderName, folded);
-            // 3.0.9 then keeps the unfolded header, as name, colon, space, value, without a line ending.
-            part.headerLines.set(part.lastHeaderLine, part.lastHeaderName + ": " + folded);
+            // 3.0.9 then keeps the unfolded header, as name, colon, space, value, without a line ending,
+            // in place of the line it folds into, or as one more line if that one already counted.
+            part.pendingLine = part.lastHeaderName + ": " + folded;
             if (folded.length() > MultipartParser.BUFFER_SIZE) {
                 run.error = "Multipart: Part header too long.";
             }
         } else {
+            commit(part);
             int colon = line.indexOf(':');
             if (colon < 0) {
                 run.error = "Multipart: Invalid part header (colon missing): " + line;
@@ -68,9 +71,9 @@ final class PartHeaderLine {
             }
             part.lastHeaderName = name;
             part.headers.put(name, chomp(line.substring(start)));
-            part.lastHeaderLine = part.headerLines.size();
-            // MULTIPART_PART_HEADERS gets the line as sent, line ending included (3.0.9 keeps it).
-            part.headerLines.add(line);
+            // MULTIPART_PART_HEADERS gets the line as sent, line ending included (3.0.9 keeps it), once the
+            // next line shows it is not folded further.
+            part.pendingLine = line;
         }
     }
 
@@ -105,6 +108,14 @@ final class PartHeaderLine {
         }
         part.lastHeaderName = "";
         run.startData();
+    }
+
+    /** The previous header line is complete: it goes to {@code MULTIPART_PART_HEADERS} when the part ends. */
+    private static void commit(MultipartRun.Part part) {
+        if (part.pendingLine != null) {
+            part.headerLines.add(part.pendingLine);
+            part.pendingLine = null;
+        }
     }
 
     /** ModSecurity's {@code chomp}: drop trailing CR and LF, unless the value is nothing else. */

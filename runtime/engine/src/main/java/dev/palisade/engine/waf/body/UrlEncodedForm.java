@@ -57,6 +57,19 @@ public final class UrlEncodedForm {
         return new Parsed(arguments, invalid[0]);
     }
 
+    /**
+     * {@code QUERY_STRING} of a request-target as libmodsecurity 3.0.9 takes it: the target is cut at
+     * its first {@code #}, then the query string is everything after the first {@code ?}; {@code ""}
+     * when there is none. So {@code /p?a=1#x&b=2} has {@code a=1}, and {@code /p#f?a=1} has none
+     * (observed on 3.0.9).
+     */
+    public static String queryString(String target) {
+        int hash = target.indexOf('#');
+        String beforeFragment = hash < 0 ? target : target.substring(0, hash);
+        int question = beforeFragment.indexOf('?');
+        return question < 0 ? "" : beforeFragment.substring(question + 1);
+    }
+
     /** {@link #parse(String, char)} of a body's bytes. */
     public static Parsed parse(byte[] body, char separator) {
         return parse(ByteString.of(body), separator);

@@ -263,6 +263,76 @@ class MultipartParserTest {
     }
 
     @Test
+    void boundaryRightAfterThePartHeadersIsData() {
+        // No line break of a data line before it: "Invalid part (data contains boundary)".
+        BodyParseResult p1 = parse("--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n--XX--\r\n");
+        assertEquals(List.of(), p1.arguments());
+        assertEquals("Multipart parsing error: Multipart: Final boundary missing.", p1.errorMessage());
+        assertEquals(Map.of("MULTIPART_STRICT_ERROR", 1, "MULTIPART_INVALID_PART", 1), raised(p1));
+        BodyParseResult p2 = parse("--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\r\n--XX--\r\n");
+        assertEquals(List.of(new Argument("a", "")), p2.arguments());
+        assertEquals(Map.of("MULTIPART_UNMATCHED_BOUNDARY", 2), raised(p2));
+        BodyParseResult p4 = parse("--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n--XX\r\n"
+                + "Content-Disposition: form-data; name=\"b\"\r\n\r\nw\r\n--XX--\r\n");
+        assertEquals(List.of(new Argument("a", "--XXContent-Disposition: form-data; name=\"b\"w")), p4.arguments());
+        assertEquals(1, p4.flag("MULTIPART_INVALID_PART"));
+        BodyParseResult p5 = parse("--XX\r\n--XX\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\nw\r\n--XX--\r\n");
+        assertEquals(List.of(new Argument("b", "w")), p5.arguments());
+        assertEquals("Multipart parsing error: Multipart: Invalid part header (colon missing): --XX\r\n", p5.errorMessage());
+    }
+
+    @Test
+    void unterminatedFinalBoundaryRightAfterThePartHeaders() {
+        BodyParseResult result = parse("--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n--XX--");
+        // Taken as the final boundary all the same, but flagged first.
+        assertEquals(List.of(new Argument("a", "")), result.arguments());
+        assertFalse(result.error());
+        assertEquals(Map.of("MULTIPART_STRICT_ERROR", 1, "MULTIPART_INVALID_PART", 1), raised(result));
+    }
+
+    @Test
+    void bareLfBeforeABoundaryLineIsAnLfLine() {
+        BodyParseResult result = parse("--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv\n--XX--\r\n");
+        assertEquals(List.of(new Argument("a", "v")), result.arguments());
+        assertEquals(Map.of("MULTIPART_STRICT_ERROR", 1, "MULTIPART_UNMATCHED_BOUNDARY", 2, "MULTIPART_LF_LINE", 1,
+                "MULTIPART_CRLF_LF_LINES", 1), raised(result));
+        // A bare LF inside the data, not before a boundary, is not.
+        BodyParseResult inside = parse("--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv\nw\r\n--XX--\r\n");
+        assertEquals(List.of(new Argument("a", "vw")), inside.arguments());
+        assertEquals(Map.of("MULTIPART_UNMATCHED_BOUNDARY", 2), raised(inside));
+        BodyParseResult cr = parse("--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv\r\r\n--XX--\r\n");
+        assertEquals(List.of(new Argument("a", "v\r")), cr.arguments());
+    }
+
+    @Test
+    void headerLinesCountOnceTheNextHeaderLineIsRead() {
+        BodyParseResult unnamed = parse("--XX\r\nX-A: 1\r\n\r\nX-B: 2\r\nContent-Disposition: form-data; name=\"c\"\r\n--XX--");
+        assertEquals(List.of(new PartHeader("", "X-A: 1\r\n"), new PartHeader("", "X-B: 2\r\n")), unnamed.partHeaders());
+        assertEquals("Multipart parsing error: Multipart: Part missing Content-Disposition header.", unnamed.errorMessage());
+        assertEquals(List.of(), parse("--XX\r\nX-A: 1\r\n--XX--").partHeaders());
+        assertEquals(List.of(new PartHeader("", "X-A: 1\r\n")), parse("--XX\r\nX-A: 1\r\nbogus\r\n--XX--").partHeaders());
+        assertEquals(List.of(new PartHeader("", "X-A: 1\r\n")),
+                parse("--XX\r\nX-A: 1\r\nX-A: 2\r\n\r\n--XX--").partHeaders());
+        assertEquals(List.of(new PartHeader("", "X-A: 1 y")), parse("--XX\r\nX-A: 1\r\n y\r\n\r\n--XX--").partHeaders());
+        assertEquals(List.of(), parse("--XX\r\nX-A: 1\r\nX\0: 2\r\n--XX--").partHeaders());
+    }
+
+    @Test
+    void partHeadersOfFinishedPartsSurviveAMissingFinalBoundary() {
+        BodyParseResult result = parse("--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv\r\n"
+                + "--XX\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\nw\r\n");
+        assertEquals(List.of(), result.arguments());
+        assertEquals(List.of(new PartHeader("a", "Content-Disposition: form-data; name=\"a\"\r\n")), result.partHeaders());
+    }
+
+    @Test
+    void nulLineSetsNoLineEndingFlag() {
+        BodyParseResult result = parse("--XX\r\n\0ab\n");
+        assertEquals(0, result.flag("MULTIPART_LF_LINE"));
+        assertEquals("Multipart parsing error: Multipart: Final boundary missing.", result.errorMessage());
+    }
+
+    @Test
     void nulByteInPartHeaders() {
         BodyParseResult result = parse("--XX\r\nContent-Disposition: form-data; name=\"a\"\r\nX-A: \0\r\n\r\nv\r\n--XX--\r\n");
         assertEquals(List.of(new Argument("a", "v")), result.arguments());

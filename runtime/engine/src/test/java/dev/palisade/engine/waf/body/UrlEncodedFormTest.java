@@ -53,6 +53,15 @@ class UrlEncodedFormTest {
     }
 
     @Test
+    void queryStringStopsAtTheFragment() {
+        assertEquals("a=1", UrlEncodedForm.queryString("/p?a=1#x&b=2"));
+        assertEquals("", UrlEncodedForm.queryString("/p#frag?a=1"));
+        assertEquals("a=1?b=2", UrlEncodedForm.queryString("/p?a=1?b=2#"));
+        assertEquals("", UrlEncodedForm.queryString("/p"));
+        assertEquals("", UrlEncodedForm.queryString("/p?"));
+    }
+
+    @Test
     void separatorIsConfigurable() {
         assertEquals(List.of(new Argument("a", "1"), new Argument("b", "2&c=3")),
                 UrlEncodedForm.parse("a=1;b=2&c=3", ';').arguments());
