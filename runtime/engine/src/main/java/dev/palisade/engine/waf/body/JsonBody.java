@@ -34,7 +34,11 @@ import java.util.List;
  *       garbage are worded as yajl words them; other errors carry Jackson's message after yajl's
  *       {@code parse error: } prefix, since rules test {@code REQBODY_ERROR}, not the text.</li>
  *   <li>A scalar at the root (yajl accepts one) is the argument {@code json}.</li>
- *   <li>An empty body is no error (the transaction ignores errors of an empty body); whitespace only is.</li>
+ *   <li>An empty body is no error (the transaction ignores errors of an empty body); whitespace only is.
+ *       A byte-order mark or UTF-16/32 text is an error, as for yajl (Jackson alone would accept them).</li>
+ *   <li>Known difference: yajl needs no delimiter after a number or literal, so for {@code 1null} or
+ *       {@code [truetrue]} it reports the first value as an argument before failing; Jackson fails at
+ *       once. Both set {@code REQBODY_ERROR}; only that one argument of a malformed body differs.</li>
  * </ul>
  */
 public final class JsonBody {
@@ -49,6 +53,9 @@ public final class JsonBody {
         List<Argument> arguments = new ArrayList<>();
         if (body.length == 0) {
             return BodyParseResult.ofArguments(BodyProcessors.JSON, arguments, false);
+        }
+        if (!plainUtf8Start(body)) {
+            return failed(arguments, "lexical error: invalid char in json text.\n");
         }
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
@@ -106,6 +113,22 @@ public final class JsonBody {
             return failed(arguments, "parse error: " + e.getMessage() + "\n");
         }
         return BodyParseResult.ofArguments(BodyProcessors.JSON, arguments, false);
+    }
+
+    /**
+     * Whether the body starts as yajl reads it: plain bytes. Jackson skips a byte-order mark and detects
+     * UTF-16/32 from NUL bytes among the first four; yajl does neither and fails on the first such byte.
+     */
+    private static boolean plainUtf8Start(byte[] body) {
+        if (body.length >= 2 && ((body[0] & 0xff) == 0xef || (body[0] & 0xff) == 0xfe || (body[0] & 0xff) == 0xff)) {
+            return false;
+        }
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            if (body[i] == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static BodyParseResult failed(List<Argument> arguments, String message) {

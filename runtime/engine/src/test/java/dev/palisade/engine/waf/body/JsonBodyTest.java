@@ -72,6 +72,27 @@ class JsonBodyTest {
     }
 
     @Test
+    void byteOrderMarkAndUtf16AreErrorsAsForYajl() {
+        BodyParseResult bom = JsonBody.parse(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '{', '}'}, 512);
+        assertEquals("JSON parsing error: lexical error: invalid char in json text.\n", bom.errorMessage());
+        assertTrue(JsonBody.parse("{\"a\":1}".getBytes(StandardCharsets.UTF_16LE), 512).error());
+        assertTrue(JsonBody.parse("{\"a\":1}".getBytes(StandardCharsets.UTF_16BE), 512).error());
+    }
+
+    @Test
+    void numbersKeepTheirTextAndEscapesDecode() {
+        assertEquals(List.of(new Argument("json.a", "1E400"), new Argument("json.b", "-0"), new Argument("json.c", "1.0e+2"),
+                new Argument("json.d", "12345678901234567890123")),
+                parse("{\"a\":1E400,\"b\":-0,\"c\":1.0e+2,\"d\":12345678901234567890123}").arguments());
+        assertEquals(List.of(new Argument("json.s", "\u0000x")), parse("{\"s\":\"\\u0000x\"}").arguments());
+        assertEquals(List.of(new Argument("json.s", "\u00f0\u009f\u0098\u0080")),
+                parse("{\"s\":\"\\ud83d\\ude00\"}").arguments());
+        assertEquals(List.of(new Argument("json.s", "?")), parse("{\"s\":\"\\ud800\"}").arguments());
+        assertEquals(List.of(new Argument("json.a", "b"), new Argument("json.a", "c")),
+                parse("{\"a\":\"b\",\"a\":\"c\"}").arguments());
+    }
+
+    @Test
     void emptyBodyIsNoError() {
         BodyParseResult result = parse("");
         assertFalse(result.error());
