@@ -6,9 +6,10 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
@@ -17,7 +18,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
+import org.xml.sax.XMLReader;
 
 /**
  * The {@code XML} request body processor and the document the {@code XML} collection reads:
@@ -33,7 +34,10 @@ import org.xml.sax.helpers.DefaultHandler;
  *
  * <p>A document that is not well-formed is a request body error, "XML parsing error: XML: Failed
  * parsing document." (libxml2's own diagnostics are only in ModSecurity's debug log); so is an empty
- * body, which libxml2 reports as an empty document.
+ * body, which libxml2 reports as an empty document. The selectors still see what was read before the
+ * error (libxml2 keeps its partial tree, and 3.0.9 evaluates on it): {@code <r>a<b x="1">c</r>} gives
+ * {@code XML:/*} {@code "ac"} and {@code XML://@*} {@code "1"}. Where exactly each parser notices an
+ * error can differ, so for broken documents the values are close to, not always equal to, 3.0.9's.
  *
  * <p>XXE-safe, unlike a default JDK parser: no external entity, DTD or schema is ever fetched
  * (SecXmlExternalEntity Off behaves so too); an internal DTD subset is read, as libxml2 reads it,
@@ -51,25 +55,31 @@ public final class XmlBody {
         this.document = document;
     }
 
-    /** Parses {@code body}; the result's {@link BodyParseResult#xmlDocument()} is set when it succeeded. */
+    /**
+     * Parses {@code body}. The result's {@link BodyParseResult#xmlDocument()} is set whenever parsing
+     * got as far as creating a document, also when it then failed: like 3.0.9, selectors then see the
+     * part of the document read before the error.
+     */
     public static BodyParseResult parse(byte[] body) {
         Document document;
+        boolean failed = false;
         try {
-            DocumentBuilder builder = newFactory().newDocumentBuilder();
-            builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
-            builder.setErrorHandler(new DefaultHandler() {
-                @Override
-                public void error(org.xml.sax.SAXParseException e) throws SAXException {
-                    // libxml2 fails a document only for well-formedness errors, which are fatal here too;
-                    // validity errors (we do not validate) are ignored, as there.
-                }
-            });
-            document = builder.parse(new ByteArrayInputStream(body));
-        } catch (SAXException | IOException | ParserConfigurationException e) {
+            document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            XMLReader reader = newReader();
+            XmlTreeBuilder builder = new XmlTreeBuilder(document);
+            reader.setContentHandler(builder);
+            reader.setErrorHandler(builder);
+            reader.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+            try {
+                reader.parse(new InputSource(new ByteArrayInputStream(body)));
+            } catch (SAXException | IOException e) {
+                failed = true;
+            }
+        } catch (ParserConfigurationException | SAXException e) {
             return BodyParseResult.failed(BodyProcessors.XML, List.of(), FAILED);
         }
         return new BodyParseResult(BodyProcessors.XML, List.of(), List.of(), List.of(), java.util.Map.of(), false,
-                false, "", new XmlBody(document));
+                failed, failed ? FAILED : "", new XmlBody(document));
     }
 
     /**
@@ -101,18 +111,18 @@ public final class XmlBody {
         return values;
     }
 
-    private static DocumentBuilderFactory newFactory() throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    private static XMLReader newReader() throws ParserConfigurationException, SAXException {
+        SAXParserFactory factory = SAXParserFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setValidating(false);
         factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
         factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return factory;
+        SAXParser parser = factory.newSAXParser();
+        parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return parser.getXMLReader();
     }
 }

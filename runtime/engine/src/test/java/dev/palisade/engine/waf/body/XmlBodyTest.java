@@ -47,13 +47,26 @@ class XmlBodyTest {
 
     @Test
     void notWellFormedOrEmptyIsAnError() {
-        for (String body : List.of("<r><c></r>", "", "text", "<r></r><s/>")) {
+        for (String body : List.of("<r><c></r>", "", "text", "<r></r><s/>", "<r>&x</r>")) {
             BodyParseResult result = parse(body);
             assertTrue(result.error(), body);
             assertEquals("XML parsing error: XML: Failed parsing document.", result.errorMessage());
-            assertTrue(result.xmlDocument().isEmpty());
             assertEquals("XML", result.processor());
         }
+    }
+
+    @Test
+    void selectorsSeeWhatWasReadBeforeTheError() {
+        // Values as 3.0.9 gave them: libxml2 keeps its partial tree and ModSecurity evaluates on it.
+        assertEquals(List.of(""), parse("<r><c></r>").xmlDocument().orElseThrow().select("/*"));
+        assertEquals(List.of("text"), parse("<r>text&text\t&amp; </r>").xmlDocument().orElseThrow().select("/*"));
+        assertEquals(List.of("\" A\t"), parse("<r>\" &#65;\t<r></r>").xmlDocument().orElseThrow().select("/*"));
+        XmlBody partial = parse("<r>text<b/>\n<a x=\"1\">&amp;\t><e xmlns=\"urn:d\" z=\" a\tb \"></n:e></r>")
+                .xmlDocument().orElseThrow();
+        assertEquals(List.of("text\n&\t>"), partial.select("/*"));
+        assertEquals(List.of("1", " a b "), partial.select("//@*"));
+        assertEquals(List.of(), parse("").xmlDocument().orElseThrow().select("/*"));
+        assertEquals(List.of(), parse("text").xmlDocument().orElseThrow().select("/*"));
     }
 
     @Test
