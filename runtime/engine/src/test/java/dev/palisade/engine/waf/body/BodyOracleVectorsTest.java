@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Vectors libmodsecurity 3.0.9 (Debian 12) agreed with: random multipart and JSON bodies built from
+ * Vectors libmodsecurity 3.0.9 (Debian 12) agreed with: random XML, multipart and JSON bodies built from
  * boundary, header, line-ending and token pieces, each run through the library by a C harness
  * that dumped every body variable from the debug log, compared with these classes, and kept only
  * where all variables matched (JSON error texts excepted: Jackson words them differently). This
@@ -22,6 +22,56 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BodyOracleVectorsTest {
 
     private static final String[][][] VECTORS = {
+        {{"text/xml", "<r>\r\ntext&#65;</n:e>\"\t<n:e xmlns:n=\"urn:n\" n:y=\"2\">\n&#65;&</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|\ntextA"}},
+        {{"application/xml", "<r>\303\251><r><![CDATA[c]]><b/><b/>'</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|\303\251>c'"}},
+        {{"text/xml", "<r>\n</e>\"<e xmlns=\"urn:d\" z=\" a\tb \"></n:e></r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|\n"}},
+        {{"application/xml", "<r><</n:e></r></r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|"}},
+        {{"text/xml", "<r>>' <a x=\"1\">'&lt;'<!--c--><b/></r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|>' '<'", "XML|//@*|1"}},
+        {{"application/xml", "<r></a><b/>\"</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|"}},
+        {{"application/xml", "<r>\n</r>"},
+            {"REQBODY_ERROR_MSG||", "REQBODY_ERROR||0", "XML|/*|\n"}},
+        {{"text/xml", "<r><e xmlns=\"urn:d\" z=\" a\tb \"><r><e xmlns=\"urn:d\" z=\" a\tb \"></n:e>text&#xe9;<</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|", "XML|//@*| a b ", "XML|//@*| a b "}},
+        {{"application/xml", "<r>&#65;<b/></a>\303\251<a x=\"1\">&#xe9;<r>\303\251\303\251</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|A"}},
+        {{"text/xml", "<r>\r\n<r><a x=\"1\"><b/><a x=\"1\"><![CDATA[c]]>'&#65;&#xe9;<n:e xmlns:n=\"urn:n\" n:y=\"2\">'\n</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|\nc'A\303\251'\n", "XML|//@*|1", "XML|//@*|1", "XML|//@*|2"}},
+        {{"application/xml", "<r></r>"},
+            {"REQBODY_ERROR_MSG||", "REQBODY_ERROR||0", "XML|/*|"}},
+        {{"text/xml", "<r>text<b/><<a x=\"1\">\"</r>'&\303\251&</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|text"}},
+        {{"application/xml", "<r>&#xe9;</e>\"'</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|\303\251"}},
+        {{"application/xml", "<r><?p i?>&#xe9;<e xmlns=\"urn:d\" z=\" a\tb \">&</a>\r\n\r\n&#xe9;&lt;'<![CDATA[c]]>\303\251'&#xe9;<<![CDATA[c]]><a x=\"1\">\303\251\n</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|\303\251", "XML|//@*| a b "}},
+        {{"application/xml", "<r>\n&#65;\"&amp;<<e xmlns=\"urn:d\" z=\" a\tb \">&#65;</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|\nA\"&"}},
+        {{"text/xml", "<r>'<a x=\"1\"> <n:e xmlns:n=\"urn:n\" n:y=\"2\">text <r>\r\ntext<!--c-->\303\251\r\n<a x=\"1\">\r\n</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|' text \ntext\303\251\n\n", "XML|//@*|1", "XML|//@*|1", "XML|//@*|2"}},
+        {{"application/xml", "<r>&amp;</a>\r\n&#65;\303\251'</a>><![CDATA[c]]><e xmlns=\"urn:d\" z=\" a\tb \">'\" <n:e xmlns:n=\"urn:n\" n:y=\"2\">=</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|&"}},
+        {{"text/xml", "<r>&lt;\n>&lt;<r>text</n:e>\"<b/></e><b/><?p i?></r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|<\n><text"}},
+        {{"application/xml", "<r>'<<a x=\"1\"></r><?p i?>\303\251<e xmlns=\"urn:d\" z=\" a\tb \">\"&lt; \303\251&#65;\t</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|'"}},
+        {{"text/xml", "<r>\n&&#65;<e xmlns=\"urn:d\" z=\" a\tb \"></r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|\n"}},
+        {{"application/xml", "<r>&\"\n</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|"}},
+        {{"text/xml", "<r>&#65;<<!--c-->\"&\r\n</a><?p i?><!--c--></r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|A"}},
+        {{"text/xml", "<r><!--c-->text<!--c-->\t<a x=\"1\">\r\n<!--c--></r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|text\t\n", "XML|//@*|1"}},
+        {{"text/xml", "<r>>&#65;</r><e xmlns=\"urn:d\" z=\" a\tb \">>\">\"<n:e xmlns:n=\"urn:n\" n:y=\"2\"><r>==</e> &#xe9;<<!--c-->&amp;</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|>A"}},
+        {{"text/xml", "<r>text&#xe9;&<r>\r\ntext&<e xmlns=\"urn:d\" z=\" a\tb \"><?p i?>&#65;<b/><r></e></n:e><?p i?>&#65;<r>\r\n</r>"},
+            {"REQBODY_ERROR_MSG||XML parsing error: XML: Failed parsing document.", "REQBODY_ERROR||1", "XML|/*|text\303\251"}},
         {{"multipart/form-data boundary =XX", "--XX\r\n\013Content-Disposition: form-data; name=\"a\"filename*=utf-8''x\rContent-Disposition: form-data; name=\"f\"; filename=\"x\"Content-Disposition: form-data; name=\"f\"; filename=\"x\"\n--\r\ncontent-disposition: form-data; name=b-\013=v--XY\"\r\nfilename*=utf-8''x;Content-Disposition: form-data; name=\"a\"\000-filename*=utf-8''x\\Content-Disposition: form-data; name=\"a\""},
             {"MULTIPART_BOUNDARY_QUOTED||0", "MULTIPART_BOUNDARY_WHITESPACE||1", "MULTIPART_CRLF_LF_LINES||1", "MULTIPART_DATA_AFTER||0", "MULTIPART_DATA_BEFORE||0", "MULTIPART_HEADER_FOLDING||1", "MULTIPART_INVALID_HEADER_FOLDING||1", "MULTIPART_INVALID_PART||0", "MULTIPART_INVALID_QUOTING||0", "MULTIPART_LF_LINE||1", "MULTIPART_MISSING_SEMICOLON||1", "MULTIPART_STRICT_ERROR||1", "MULTIPART_UNMATCHED_BOUNDARY||1", "REQBODY_ERROR_MSG||Multipart parsing error: Multipart: Final boundary missing.", "REQBODY_ERROR||1"}},
         {{"multipart/form-data; boundary=XX", "--XX\r\n\013: vvContent-Disposition: form-data; name=\"a\"\nname='q'v\r: v\\ \r\n--XY=v--\r\n; \013--XX--content-disposition: form-data; name=b\"--XX\000Content-Disposition: form-data; name=\"a\"\t; name=\"d\"\"\r\nname='q'=form-dataContent-Disposition: form-data; name=\"a\"filename*=utf-8''xname='q'--XX--\t\nContent-Disposition: form-data; name=\"a\"; name=\"d\"--XY\r-xxname='q'filename*=utf-8''x; name=\"d\"\r=v\r\r\n--XX--\r\n"},
@@ -210,6 +260,10 @@ class BodyOracleVectorsTest {
             actual.add("REQBODY_ERROR_MSG||" + result.errorMessage());
         }
         result.flags().forEach((name, value) -> actual.add(name + "||" + value));
+        result.xmlDocument().ifPresent(xml -> {
+            xml.select("/*").forEach(v -> actual.add("XML|/*|" + v));
+            xml.select("//@*").forEach(v -> actual.add("XML|//@*|" + v));
+        });
         actual.sort(null);
         assertEquals(expected, actual);
     }
