@@ -1,5 +1,14 @@
 package dev.palisade.engine.waf;
 
+import dev.palisade.engine.waf.body.Argument;
+import dev.palisade.engine.waf.body.BodyLimits;
+import dev.palisade.engine.waf.body.BodyParseResult;
+import dev.palisade.engine.waf.body.BodyProcessors;
+import dev.palisade.engine.waf.body.Cookies;
+import dev.palisade.engine.waf.body.PartHeader;
+import dev.palisade.engine.waf.body.UploadedFile;
+import dev.palisade.engine.waf.body.UrlEncodedForm;
+import dev.palisade.engine.waf.body.XmlBody;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +33,7 @@ public final class RequestData {
     private final List<Entry> fileSizes = new ArrayList<>();
     private final List<Entry> partHeaders = new ArrayList<>();
     private final Map<String, String> flags = new HashMap<>();
-    private Object xml;
+    private XmlBody xml;
     private String body;
 
     private String bodyProcessor;
@@ -40,10 +49,14 @@ public final class RequestData {
         for (WafRequest.Header header : request.headers()) {
             headers.add(new Entry(header.name(), header.value()));
             if (header.name().equalsIgnoreCase("Cookie")) {
-                Cookies.parse(header.value(), cookies);
+                entries(Cookies.parse(header.value()), cookies);
             }
         }
-        this.argsGet = UrlEncoded.parse(line.queryString(), limits.argumentSeparator());
+        UrlEncodedForm.Parsed query = UrlEncodedForm.parse(line.queryString(), limits.argumentSeparator());
+        this.argsGet = entries(query.arguments(), new ArrayList<>());
+        if (query.invalidEncoding()) {
+            flags.put("URLENCODED_ERROR", "1");
+        }
         this.bodyProcessor = defaultProcessor(request.header("Content-Type").orElse(""));
     }
 
@@ -74,10 +87,56 @@ public final class RequestData {
             return;
         }
         body = new String(bytes, StandardCharsets.ISO_8859_1);
-        switch (bodyProcessor) {
-            case "URLENCODED" -> argsPost = UrlEncoded.parse(body, limits.argumentSeparator());
-            default -> { }
+        if (bodyProcessor.isEmpty()) {
+            return;
         }
+        BodyLimits bodyLimits = BodyLimits.defaults().withArgumentSeparator(limits.argumentSeparator())
+                .withJsonDepthLimit(limits.jsonDepth());
+        BodyParseResult parsed;
+        try {
+            parsed = BodyProcessors.parse(bodyProcessor, request.header("Content-Type").orElse(null), bytes, bodyLimits);
+        } catch (IllegalArgumentException unknownProcessor) {
+            flags.put("REQBODY_ERROR", "1");
+            flags.put("REQBODY_ERROR_MSG", "unknown request body processor " + bodyProcessor);
+            return;
+        }
+        argsPost = entries(parsed.arguments(), new ArrayList<>());
+        for (UploadedFile file : parsed.files()) {
+            files.add(new Entry(file.fieldName(), file.fileName()));
+            fileSizes.add(new Entry(file.fieldName(), Long.toString(file.size())));
+        }
+        for (PartHeader header : parsed.partHeaders()) {
+            // ModSecurity v2 (the regression suite's reference) stores the line without its line ending;
+            // libmodsecurity 3.0.9 keeps it, and then CRS 922110 (Debian's patch) flags legitimate
+            // charsets: its `^content-type\s*:\s*(.*)$` capture carries the line break into the check.
+            partHeaders.add(new Entry(header.partName(), stripLineEnding(header.line())));
+        }
+        parsed.flags().forEach((name, value) -> flags.put(name, Integer.toString(value)));
+        if (parsed.urlEncodedError()) {
+            flags.put("URLENCODED_ERROR", "1");
+        }
+        if (parsed.error()) {
+            flags.put("REQBODY_ERROR", "1");
+            flags.put("REQBODY_PROCESSOR_ERROR", "1");
+            flags.put("REQBODY_ERROR_MSG", parsed.errorMessage());
+            flags.put("REQBODY_PROCESSOR_ERROR_MSG", parsed.errorMessage());
+        }
+        xml = parsed.xml();
+    }
+
+    private static String stripLineEnding(String line) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return line.substring(0, end);
+    }
+
+    private static List<Entry> entries(List<Argument> arguments, List<Entry> out) {
+        for (Argument argument : arguments) {
+            out.add(new Entry(argument.name(), argument.value()));
+        }
+        return out;
     }
 
     public String method() {
@@ -156,9 +215,9 @@ public final class RequestData {
         return partHeaders;
     }
 
-    /** {@code MULTIPART_STRICT_ERROR}, {@code REQBODY_ERROR}, …; absent means 0. */
+    /** {@code MULTIPART_STRICT_ERROR}, {@code REQBODY_ERROR}, …; absent means 0 (empty for a message). */
     public String flag(String name) {
-        return flags.getOrDefault(name, "0");
+        return flags.getOrDefault(name, name.endsWith("_MSG") ? "" : "0");
     }
 
     /** The request body, or empty when body access is off or before processing. */
@@ -166,7 +225,7 @@ public final class RequestData {
         return body == null ? "" : body;
     }
 
-    public Object xml() {
+    public XmlBody xml() {
         return xml;
     }
 
