@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * refused before the policy ran ({@code "type":"protocol"}), with field names in the spirit of Calico's
  * L7 and WAF logs (snake_case; {@code source_ip}, {@code source_port}, {@code method},
  * {@code path}, {@code status}, {@code action}, {@code policy}, {@code rule}, {@code location},
- * {@code reason}). The rule is numbered from 1, as people count and as {@code Decision.summary}
+ * {@code reason}), and {@code "body_inspected":false} when a body over the limit was forwarded
+ * without inspection ({@code --request-body-limit-action pass-uninspected}). The rule is numbered from 1, as people count and as {@code Decision.summary}
  * prints it.
  */
 public final class DecisionLog {
@@ -77,6 +78,11 @@ public final class DecisionLog {
         line.put("location", decision == null ? null : decision.location());
         line.put("reason", decision == null ? null : decision.reason().name().toLowerCase());
         line.put("description", decision == null ? null : decision.description());
+        // Only when false: ext-authz checks carry no body, so "true" there would claim an inspection
+        // that never happened; absent means "whatever body the inspectors were given".
+        if (!exchange.bodyInspected()) {
+            line.put("body_inspected", false);
+        }
         emit(line);
         observer.exchange(exchange, status);
     }

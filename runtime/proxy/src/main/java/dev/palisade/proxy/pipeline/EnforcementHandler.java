@@ -27,11 +27,19 @@ public final class EnforcementHandler extends ChannelInboundHandlerAdapter {
     private final PolicyHolder holder;
     private final RequestInspection inspection;
     private final DecisionLog log;
+    /** Bodies longer than this arrive only with {@code pass-uninspected}; they are not inspected. */
+    private final int inspectedBodyLimit;
 
     public EnforcementHandler(PolicyHolder holder, RequestInspection inspection, DecisionLog log) {
+        this(holder, inspection, log, Integer.MAX_VALUE);
+    }
+
+    public EnforcementHandler(PolicyHolder holder, RequestInspection inspection, DecisionLog log,
+            int inspectedBodyLimit) {
         this.holder = holder;
         this.inspection = inspection;
         this.log = log;
+        this.inspectedBodyLimit = inspectedBodyLimit;
     }
 
     @Override
@@ -50,9 +58,11 @@ public final class EnforcementHandler extends ChannelInboundHandlerAdapter {
         }
         // Before the decision, so the request duration metric covers deciding as well as forwarding.
         Instant received = Instant.now();
+        boolean bodyInspected = request.content().readableBytes() <= inspectedBodyLimit;
         Inspection result;
         try {
-            result = inspection.inspect(bundle.get(), request, request.content());
+            result = bodyInspected ? inspection.inspect(bundle.get(), request, request.content())
+                    : inspection.inspectWithoutBody(bundle.get(), request);
         } catch (RuntimeException internal) {
             // Fail closed: a request that could not be decided is not forwarded.
             request.release();
@@ -65,7 +75,7 @@ public final class EnforcementHandler extends ChannelInboundHandlerAdapter {
         SocketAddress remote = ctx.channel().remoteAddress();
         Exchange exchange = new Exchange(requestId, received,
                 remote instanceof InetSocketAddress address ? address : null,
-                request.method().name(), request.uri(), result);
+                request.method().name(), request.uri(), result, bodyInspected);
         if (result.denied()) {
             request.release();
             log.write(exchange, result.status());

@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  * and its body is {@link #body(long, int)} of {@code X-Respond-Bytes} bytes seeded by
  * {@code X-Respond-Seed} when the request asks for one, otherwise the request body echoed. A
- * target starting with {@code /hold} is answered only after {@link #release()}.
+ * request with an {@code X-Hold} field is answered only after {@link #release()}.
  */
 public final class EchoUpstream implements AutoCloseable {
     private static final int MAX_BODY = 64 * 1024 * 1024;
@@ -104,7 +104,7 @@ public final class EchoUpstream implements AutoCloseable {
         return requests.get();
     }
 
-    /** Answers the held requests, and any later {@code /hold} at once. */
+    /** Answers the held requests, and any later {@code X-Hold} at once. */
     public void release() {
         released.countDown();
     }
@@ -123,7 +123,7 @@ public final class EchoUpstream implements AutoCloseable {
             FullHttpResponse response = answer(request);
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             HttpUtil.setKeepAlive(response, keepAlive);
-            if (!request.uri().startsWith("/hold") || released.getCount() == 0) {
+            if (!request.headers().contains("X-Hold") || released.getCount() == 0) {
                 send(ctx, response, keepAlive);
                 return;
             }

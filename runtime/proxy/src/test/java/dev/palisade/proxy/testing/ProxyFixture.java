@@ -42,10 +42,16 @@ public final class ProxyFixture implements AutoCloseable {
     /** A proxy deciding with {@code bundle} (see {@link #compile}) rather than the examples'. */
     public ProxyFixture(InetSocketAddress upstream, Workload workload, PolicyBundle bundle,
             UnaryOperator<ProxyConfig> tune) throws InterruptedException {
+        this(upstream, workload, bundle, RequestInspection.alpOnly(), tune);
+    }
+
+    /** With other inspectors than ALP alone (a test body inspector, say). */
+    public ProxyFixture(InetSocketAddress upstream, Workload workload, PolicyBundle bundle,
+            RequestInspection inspection, UnaryOperator<ProxyConfig> tune) throws InterruptedException {
         holder.swap(bundle);
         InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         ProxyConfig config = tune.apply(ProxyConfig.of(any, upstream, any, workload));
-        server = ProxyServer.start(config, holder, RequestInspection.alpOnly(), new DecisionLog(logLines::add));
+        server = ProxyServer.start(config, holder, inspection, new DecisionLog(logLines::add));
     }
 
     public ProxyFixture(InetSocketAddress upstream, Workload workload) throws InterruptedException {
