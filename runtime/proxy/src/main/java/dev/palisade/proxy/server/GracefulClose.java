@@ -44,7 +44,9 @@ final class GracefulClose extends ChannelDuplexHandler {
             ctx.write(message, promise);
             return;
         }
-        if (draining && message instanceof HttpResponse response) {
+        if (draining && inFlight <= 1 && message instanceof HttpResponse response) {
+            // Only on the last response: a pipelined request already received is still answered
+            // (RFC 9112 §9.6: no response may follow one that says close).
             HttpUtil.setKeepAlive(response, false);
         }
         if (message instanceof LastHttpContent) {
