@@ -67,7 +67,7 @@ public final class ClientToUpstreamRelay extends ChannelInboundHandlerAdapter {
         // The response timeout counts from this request, not from the connection's last read
         // (resetting it is cheaper than replacing the handler, which showed in the profile).
         ((ReadTimeoutHandler) pooled.pipeline().get(UpstreamInitializer.TIMEOUT)).resetReadTimeout();
-        pooled.pipeline().replace(UpstreamPool.RELAY, UpstreamPool.RELAY, responses);
+        CurrentUpstreamHandler.of(pooled).handOver(responses);
         upstream = pooled;
         send(pooled, request, responses);
     }

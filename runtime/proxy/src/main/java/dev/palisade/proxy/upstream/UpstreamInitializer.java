@@ -24,7 +24,7 @@ final class UpstreamInitializer extends ChannelInitializer<Channel> {
         channel.pipeline()
                 .addLast(TIMEOUT, timeout(config))
                 .addLast("upstream-codec", new HttpClientCodec())
-                .addLast(UpstreamPool.RELAY, relay);
+                .addLast(UpstreamPool.RELAY, new CurrentUpstreamHandler(relay));
     }
 
     /** The response timeout; a pooled connection's is reset with each request. */

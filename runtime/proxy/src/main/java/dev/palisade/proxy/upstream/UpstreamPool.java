@@ -52,7 +52,7 @@ public final class UpstreamPool {
             channel.close();
             return;
         }
-        channel.pipeline().replace(RELAY, RELAY, new IdleConnection(queue));
+        CurrentUpstreamHandler.of(channel).handOver(new IdleConnection(queue));
         queue.addLast(channel);
         // Read while idle, so a close by the upstream is seen before the connection is reused.
         channel.read();
