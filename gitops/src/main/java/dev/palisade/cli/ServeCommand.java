@@ -73,6 +73,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "largest request body read and inspected; larger ones get 413 (bytes, or KiB/MiB; default: ${DEFAULT-VALUE})")
     String requestBodyLimit;
 
+    @Option(names = "--request-body-limit-action", defaultValue = "reject", paramLabel = "reject|pass-uninspected",
+            description = "a request body over the limit: reject answers 413; pass-uninspected forwards it whole, "
+                    + "its body not inspected (the decision log says \"body_inspected\":false), up to "
+                    + "64MiB (default: ${DEFAULT-VALUE})")
+    String requestBodyLimitAction;
+
+    @Option(names = "--drain-timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "on stop, how long requests in flight may take to finish (default: ${DEFAULT-VALUE})")
+    int drainTimeoutSeconds;
+
     @Option(names = "--upstream-timeout", defaultValue = "30", paramLabel = "SECONDS",
             description = "longest silence from the upstream before 504 (default: ${DEFAULT-VALUE})")
     int upstreamTimeoutSeconds;
@@ -184,7 +194,16 @@ final class ServeCommand implements Callable<Integer> {
         return new ProxyConfig(hostPort("--listen", listen == null ? "127.0.0.1:8080" : listen), upstreamAddress,
                 admin == null ? null : hostPort("--admin", admin), new Workload(labels, namespace),
                 bytes(requestBodyLimit), Duration.ofSeconds(5), Duration.ofSeconds(upstreamTimeoutSeconds),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), bodyLimitAction(), Duration.ofSeconds(drainTimeoutSeconds));
+    }
+
+    private ProxyConfig.BodyLimitAction bodyLimitAction() {
+        return switch (requestBodyLimitAction) {
+            case "reject" -> ProxyConfig.BodyLimitAction.REJECT;
+            case "pass-uninspected" -> ProxyConfig.BodyLimitAction.PASS_UNINSPECTED;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--request-body-limit-action must be reject or pass-uninspected, got " + requestBodyLimitAction);
+        };
     }
 
     private InetSocketAddress hostPort(String option, String value) {

@@ -45,6 +45,11 @@ class ServeCommandTest {
                 "--workload-labels", "app=www", "--request-body-limit", "lots");
         assertEquals(2, size.code(), size.err());
         assertTrue(size.err().contains("--request-body-limit"), size.err());
+        Run action = serve("--policies", directory.toString(), "--upstream", "http://127.0.0.1:9",
+                "--workload-labels", "app=www", "--request-body-limit-action", "truncate");
+        assertEquals(2, action.code(), action.err());
+        assertTrue(action.err().contains("--request-body-limit-action must be reject or pass-uninspected"),
+                action.err());
     }
 
     @Test

@@ -13,6 +13,15 @@ import java.time.Instant;
  * @param method the request method as received
  * @param target the request-target as received (not normalized: the log shows what was sent)
  * @param inspection what the inspectors said
+ * @param bodyInspected whether the inspectors saw the body ({@code false}: it was over the limit and
+ *     forwarded uninspected, as {@code --body-limit-action pass-uninspected} asks)
  */
 public record Exchange(String requestId, Instant received, InetSocketAddress source, String method, String target,
-        Inspection inspection) {}
+        Inspection inspection, boolean bodyInspected) {
+
+    /** An exchange whose body, if any, was inspected. */
+    public Exchange(String requestId, Instant received, InetSocketAddress source, String method, String target,
+            Inspection inspection) {
+        this(requestId, received, source, method, target, inspection, true);
+    }
+}

@@ -24,12 +24,29 @@ public final class RequestInspection {
 
     /** Inspects a request whose body has been read completely (within the limit). */
     public Inspection inspect(PolicyBundle bundle, HttpRequest request, ByteBuf body) {
+        return inspect(bundle, request, body, true);
+    }
+
+    /**
+     * Inspects the request line and headers only: the body was over the limit and is forwarded
+     * uninspected ({@code --body-limit-action pass-uninspected}). The body phase does not run at
+     * all, rather than on a truncated or empty body, which would give a verdict on bytes that are
+     * not the ones forwarded.
+     */
+    public Inspection inspectWithoutBody(PolicyBundle bundle, HttpRequest request) {
+        return inspect(bundle, request, null, false);
+    }
+
+    private Inspection inspect(PolicyBundle bundle, HttpRequest request, ByteBuf body, boolean withBody) {
         List<Verdict> verdicts = new ArrayList<>(inspectors.size() * 2);
         for (Inspector inspector : inspectors) {
             Verdict verdict = inspector.onHeaders(bundle, request);
             if (record(verdicts, verdict)) {
                 return new Inspection(verdicts);
             }
+        }
+        if (!withBody) {
+            return new Inspection(verdicts);
         }
         for (Inspector inspector : inspectors) {
             Verdict verdict = inspector.onBody(bundle, request, body);

@@ -7,9 +7,12 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 
 /**
- * Netty's aggregator, which answers 413 for a body over the limit (by {@code Content-Length}
+ * Netty's aggregator, which answers 413 for a body over its maximum (by {@code Content-Length}
  * before the body is sent, or once the chunks pass it) and never truncates; this adds the log
- * line, so an operator sees which requests the limit refused.
+ * line, so an operator sees which requests the limit refused. With
+ * {@link ProxyConfig.BodyLimitAction#PASS_UNINSPECTED} the maximum is the ceiling of what is
+ * forwarded, not the inspection limit: a body between the two is read whole and the enforcement
+ * handler leaves it uninspected.
  */
 final class BodyLimitAggregator extends HttpObjectAggregator {
     private final DecisionLog log;
@@ -19,6 +22,14 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
         super(limit, true);
         this.limit = limit;
         this.log = log;
+    }
+
+    /** The aggregator for a configuration: up to the limit, or the ceiling when passing uninspected. */
+    static BodyLimitAggregator of(ProxyConfig config, DecisionLog log) {
+        int limit = config.bodyLimitAction() == ProxyConfig.BodyLimitAction.PASS_UNINSPECTED
+                ? Math.max(config.requestBodyLimit(), ProxyConfig.BodyLimitAction.PASS_UNINSPECTED_CEILING)
+                : config.requestBodyLimit();
+        return new BodyLimitAggregator(limit, log);
     }
 
     @Override

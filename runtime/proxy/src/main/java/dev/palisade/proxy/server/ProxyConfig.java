@@ -16,6 +16,10 @@ import java.time.Duration;
  * @param upstreamResponseTimeout the longest silence from the upstream (then 504, or a close
  *     once the response has started)
  * @param idleTimeout a client connection with no traffic either way for this long is closed
+ * @param bodyLimitAction what a request body over {@code requestBodyLimit} gets: 413, or forwarded
+ *     whole without its body inspected (and logged so)
+ * @param drainTimeout on stop, how long exchanges in flight may take to finish before their
+ *     connections are closed anyway
  */
 public record ProxyConfig(
         InetSocketAddress listen,
@@ -25,17 +29,50 @@ public record ProxyConfig(
         int requestBodyLimit,
         Duration upstreamConnectTimeout,
         Duration upstreamResponseTimeout,
-        Duration idleTimeout) {
+        Duration idleTimeout,
+        BodyLimitAction bodyLimitAction,
+        Duration drainTimeout) {
 
     public static final int DEFAULT_REQUEST_BODY_LIMIT = 1 << 20;
     /** RFC 9112 §3 recommends supporting request lines of at least 8000 octets. */
     public static final int MAX_REQUEST_LINE = 8192;
     public static final int MAX_HEADER_BYTES = 16384;
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+    /** What a request body over the limit gets. */
+    public enum BodyLimitAction {
+        /** 413 Content Too Large, before the body is read when {@code Content-Length} says so. */
+        REJECT,
+        /**
+         * Forwarded whole, its headers decided by the policy but its body not inspected, and the
+         * decision log says so ({@code "body_inspected":false}). Never truncated. The body is
+         * still buffered (not streamed), so it is bounded by {@link #PASS_UNINSPECTED_CEILING};
+         * beyond that: 413.
+         */
+        PASS_UNINSPECTED;
+
+        /** The largest body {@link #PASS_UNINSPECTED} forwards (it is held in memory). */
+        public static final int PASS_UNINSPECTED_CEILING = 64 * 1024 * 1024;
+    }
 
     public ProxyConfig {
         if (requestBodyLimit < 0) {
             throw new IllegalArgumentException("the request body limit cannot be negative");
         }
+        if (bodyLimitAction == null) {
+            bodyLimitAction = BodyLimitAction.REJECT;
+        }
+        if (drainTimeout == null) {
+            drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+        }
+    }
+
+    /** Rejects bodies over the limit and drains for {@link #DEFAULT_DRAIN_TIMEOUT} on stop. */
+    public ProxyConfig(InetSocketAddress listen, InetSocketAddress upstream, InetSocketAddress admin,
+            Workload workload, int requestBodyLimit, Duration upstreamConnectTimeout,
+            Duration upstreamResponseTimeout, Duration idleTimeout) {
+        this(listen, upstream, admin, workload, requestBodyLimit, upstreamConnectTimeout, upstreamResponseTimeout,
+                idleTimeout, BodyLimitAction.REJECT, DEFAULT_DRAIN_TIMEOUT);
     }
 
     /** Defaults for everything but the addresses and the workload. */
@@ -47,16 +84,26 @@ public record ProxyConfig(
 
     public ProxyConfig withRequestBodyLimit(int limit) {
         return new ProxyConfig(listen, upstream, admin, workload, limit, upstreamConnectTimeout,
-                upstreamResponseTimeout, idleTimeout);
+                upstreamResponseTimeout, idleTimeout, bodyLimitAction, drainTimeout);
     }
 
     public ProxyConfig withIdleTimeout(Duration timeout) {
         return new ProxyConfig(listen, upstream, admin, workload, requestBodyLimit, upstreamConnectTimeout,
-                upstreamResponseTimeout, timeout);
+                upstreamResponseTimeout, timeout, bodyLimitAction, drainTimeout);
     }
 
     public ProxyConfig withUpstreamResponseTimeout(Duration timeout) {
         return new ProxyConfig(listen, upstream, admin, workload, requestBodyLimit, upstreamConnectTimeout, timeout,
-                idleTimeout);
+                idleTimeout, bodyLimitAction, drainTimeout);
+    }
+
+    public ProxyConfig withBodyLimitAction(BodyLimitAction action) {
+        return new ProxyConfig(listen, upstream, admin, workload, requestBodyLimit, upstreamConnectTimeout,
+                upstreamResponseTimeout, idleTimeout, action, drainTimeout);
+    }
+
+    public ProxyConfig withDrainTimeout(Duration timeout) {
+        return new ProxyConfig(listen, upstream, admin, workload, requestBodyLimit, upstreamConnectTimeout,
+                upstreamResponseTimeout, idleTimeout, bodyLimitAction, timeout);
     }
 }

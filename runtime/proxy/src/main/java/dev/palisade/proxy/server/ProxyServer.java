@@ -13,22 +13,34 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Binds the proxy listener (and the admin listener, if configured) and shuts them down. */
+/**
+ * Binds the proxy listener (and the admin listener, if configured) and shuts them down
+ * gracefully: {@link #close} stops accepting first, then lets the exchanges in flight finish (up
+ * to the drain timeout) and closes each client connection as its exchange ends.
+ */
 public final class ProxyServer implements AutoCloseable {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final Channel listener;
     private final Channel admin;
+    private final ProxyInitializer clients;
+    private final Duration drainTimeout;
+    private boolean closed;
 
-    private ProxyServer(EventLoopGroup acceptors, EventLoopGroup workers, Channel listener, Channel admin) {
+    private ProxyServer(EventLoopGroup acceptors, EventLoopGroup workers, Channel listener, Channel admin,
+            ProxyInitializer clients, Duration drainTimeout) {
         this.acceptors = acceptors;
         this.workers = workers;
         this.listener = listener;
         this.admin = admin;
+        this.clients = clients;
+        this.drainTimeout = drainTimeout;
     }
 
     /** Binds and returns once both listeners accept connections. */
@@ -39,11 +51,11 @@ public final class ProxyServer implements AutoCloseable {
         ProxyMetrics metrics = new ProxyMetrics(holder);
         DecisionLog observed = log.observedBy(metrics);
         try {
-            Channel listener = bind(acceptors, workers, config.listen(),
-                    new ProxyInitializer(config, holder, inspection, observed, metrics));
+            ProxyInitializer clients = new ProxyInitializer(config, holder, inspection, observed, metrics);
+            Channel listener = bind(acceptors, workers, config.listen(), clients);
             Channel admin = config.admin() == null ? null
                     : bind(acceptors, workers, config.admin(), new AdminInitializer(holder, metrics));
-            return new ProxyServer(acceptors, workers, listener, admin);
+            return new ProxyServer(acceptors, workers, listener, admin, clients, config.drainTimeout());
         } catch (RuntimeException | InterruptedException failed) {
             acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -76,11 +88,25 @@ public final class ProxyServer implements AutoCloseable {
         listener.closeFuture().sync();
     }
 
+    /**
+     * Stops gracefully: no new connection is accepted (the listening socket is closed, so a
+     * connect is refused), idle client connections are closed, busy ones finish their exchange
+     * and are closed after it; whatever is still open after the drain timeout is closed.
+     * Idempotent; a second caller waits for the first to finish.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         listener.close().syncUninterruptibly();
         if (admin != null) {
             admin.close().syncUninterruptibly();
+        }
+        ChannelGroup open = clients.drain();
+        if (!open.newCloseFuture().awaitUninterruptibly(drainTimeout.toMillis())) {
+            open.close().awaitUninterruptibly(drainTimeout.toMillis());
         }
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

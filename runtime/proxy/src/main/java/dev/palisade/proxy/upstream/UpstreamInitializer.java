@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /** The upstream connection's pipeline: response timeout, HTTP client codec, relay to the client. */
 final class UpstreamInitializer extends ChannelInitializer<Channel> {
+    static final String TIMEOUT = "upstream-timeout";
+
     private final ProxyConfig config;
     private final UpstreamToClientRelay relay;
 
@@ -20,12 +22,12 @@ final class UpstreamInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel channel) {
         channel.pipeline()
-                .addLast("upstream-timeout", timeout(config))
+                .addLast(TIMEOUT, timeout(config))
                 .addLast("upstream-codec", new HttpClientCodec())
-                .addLast(UpstreamPool.RELAY, relay);
+                .addLast(UpstreamPool.RELAY, new CurrentUpstreamHandler(relay));
     }
 
-    /** A fresh response timeout (a pooled connection gets a new one with each request). */
+    /** The response timeout; a pooled connection's is reset with each request. */
     static ReadTimeoutHandler timeout(ProxyConfig config) {
         return new ReadTimeoutHandler(config.upstreamResponseTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -10,6 +10,8 @@ import dev.palisade.proxy.server.ProxyConfig;
 import dev.palisade.proxy.server.ProxyServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +36,22 @@ public final class ProxyFixture implements AutoCloseable {
 
     public ProxyFixture(InetSocketAddress upstream, Workload workload, UnaryOperator<ProxyConfig> tune)
             throws InterruptedException {
-        holder.swap(bundle(workload));
+        this(upstream, workload, bundle(workload), tune);
+    }
+
+    /** A proxy deciding with {@code bundle} (see {@link #compile}) rather than the examples'. */
+    public ProxyFixture(InetSocketAddress upstream, Workload workload, PolicyBundle bundle,
+            UnaryOperator<ProxyConfig> tune) throws InterruptedException {
+        this(upstream, workload, bundle, RequestInspection.alpOnly(), tune);
+    }
+
+    /** With other inspectors than ALP alone (a test body inspector, say). */
+    public ProxyFixture(InetSocketAddress upstream, Workload workload, PolicyBundle bundle,
+            RequestInspection inspection, UnaryOperator<ProxyConfig> tune) throws InterruptedException {
+        holder.swap(bundle);
         InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         ProxyConfig config = tune.apply(ProxyConfig.of(any, upstream, any, workload));
-        server = ProxyServer.start(config, holder, RequestInspection.alpOnly(), new DecisionLog(logLines::add));
+        server = ProxyServer.start(config, holder, inspection, new DecisionLog(logLines::add));
     }
 
     public ProxyFixture(InetSocketAddress upstream, Workload workload) throws InterruptedException {
@@ -52,6 +66,14 @@ public final class ProxyFixture implements AutoCloseable {
     public static PolicyBundle bundle(Workload workload) {
         return BUNDLES.computeIfAbsent(workload, key -> new BundleCompiler(examples(), key).compile().bundle()
                 .orElseThrow(() -> new AssertionError("the example policies do not compile")));
+    }
+
+    /** Writes {@code source} as {@code directory/policy.pal} and compiles it for {@code workload}. */
+    public static PolicyBundle compile(Path directory, Workload workload, String source) throws IOException {
+        Files.writeString(directory.resolve("policy.pal"), source);
+        BundleCompiler.Outcome outcome = new BundleCompiler(directory, workload).compile();
+        return outcome.bundle().orElseThrow(() -> new AssertionError("the test policy does not compile:\n"
+                + outcome.problems()));
     }
 
     public InetSocketAddress address() {
