@@ -108,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
         ProxyConfig config = new ProxyConfig(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), upstream,
                 null, workload, ProxyConfig.DEFAULT_REQUEST_BODY_LIMIT, Duration.ofSeconds(2), Duration.ofSeconds(3),
                 Duration.ofSeconds(10));
-        return ProxyServer.start(config, holder, RequestInspection.alpOnly(), new DecisionLog(decisions));
+        return ProxyServer.start(config, holder, RequestInspection.alpThenWaf(), new DecisionLog(decisions));
     }
 
     private static String address(InetSocketAddress address) {

@@ -116,7 +116,7 @@ final class ServeCommand implements Callable<Integer> {
         PolicyHolder holder = loaded.get();
         PolicyBundle bundle = holder.current().orElseThrow();
         DecisionLog log = new DecisionLog(out::println);
-        try (ProxyServer server = ProxyServer.start(config, holder, RequestInspection.alpOnly(), log);
+        try (ProxyServer server = ProxyServer.start(config, holder, RequestInspection.alpThenWaf(), log);
                 PolicyWatcher watcher = new PolicyWatcher(policies, compiler, holder, err::println)) {
             err.println("palisade: bundle " + bundle.irHash() + " for workload " + config.workload() + ": "
                     + (bundle.selectedPolicies().isEmpty() ? "no policy selects it (ALP does not restrict it)"

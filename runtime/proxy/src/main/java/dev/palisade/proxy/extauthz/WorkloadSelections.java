@@ -55,6 +55,6 @@ final class WorkloadSelections {
 
     private static PolicyBundle select(PolicyBundle bundle, Workload workload) {
         Selection selection = bundle.policy().select(workload);
-        return new PolicyBundle(bundle.policy(), selection, bundle.loadedAt());
+        return bundle.withSelection(selection);
     }
 }

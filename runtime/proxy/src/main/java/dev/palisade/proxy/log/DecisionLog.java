@@ -3,11 +3,14 @@ package dev.palisade.proxy.log;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.palisade.engine.decision.Decision;
+import dev.palisade.engine.waf.RuleMatch;
+import dev.palisade.engine.waf.WafResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -82,6 +85,10 @@ public final class DecisionLog {
             json.writeStringField("location", decision == null ? null : decision.location());
             json.writeStringField("reason", decision == null ? null : decision.reason().name().toLowerCase());
             json.writeStringField("description", decision == null ? null : decision.description());
+            if (exchange.inspection().denied()) {
+                json.writeStringField("denied_by", exchange.inspection().deniedBy());
+            }
+            writeWaf(json, exchange.inspection().wafResults());
             // Only when false: ext-authz checks carry no body, so "true" there would claim an inspection
             // that never happened; absent means "whatever body the inspectors were given".
             if (!exchange.bodyInspected()) {
@@ -89,6 +96,44 @@ public final class DecisionLog {
             }
         });
         observer.exchange(exchange, status);
+    }
+
+    /**
+     * {@code "waf": [{"id":942100,"phase":2,"msg":…,"data":…,"severity":…,"tags":[…],"disruptive":…}]}
+     * for every rule that fired (in detection mode too), and {@code "waf_skipped"} for rules that
+     * could not run. Absent when no WAF ran or none fired.
+     */
+    private static void writeWaf(JsonGenerator json, List<WafResult> results) throws IOException {
+        boolean any = results.stream().anyMatch(r -> !r.matches().isEmpty());
+        if (any) {
+            json.writeArrayFieldStart("waf");
+            for (WafResult result : results) {
+                for (RuleMatch match : result.matches()) {
+                    json.writeStartObject();
+                    json.writeNumberField("id", match.id());
+                    json.writeNumberField("phase", match.phase());
+                    json.writeStringField("msg", match.message());
+                    json.writeStringField("data", match.data());
+                    json.writeStringField("severity", match.severity());
+                    json.writeArrayFieldStart("tags");
+                    for (String tag : match.tags()) {
+                        json.writeString(tag);
+                    }
+                    json.writeEndArray();
+                    json.writeBooleanField("disruptive", match.disruptive());
+                    json.writeEndObject();
+                }
+            }
+            json.writeEndArray();
+        }
+        List<Long> skipped = results.stream().flatMap(r -> r.skipped().stream()).toList();
+        if (!skipped.isEmpty()) {
+            json.writeArrayFieldStart("waf_skipped");
+            for (long id : skipped) {
+                json.writeNumber(id);
+            }
+            json.writeEndArray();
+        }
     }
 
     /**

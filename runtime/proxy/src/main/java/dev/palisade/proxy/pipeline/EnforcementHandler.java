@@ -61,10 +61,12 @@ public final class EnforcementHandler extends ChannelInboundHandlerAdapter {
         // Before the decision, so the request duration metric covers deciding as well as forwarding.
         Instant received = Instant.now();
         boolean bodyInspected = request.content().readableBytes() <= inspectedBodyLimit;
+        SocketAddress remote = ctx.channel().remoteAddress();
+        InetSocketAddress client = remote instanceof InetSocketAddress address ? address : null;
         Inspection result;
         try {
-            result = bodyInspected ? inspection.inspect(bundle.get(), request, request.content())
-                    : inspection.inspectWithoutBody(bundle.get(), request);
+            result = bodyInspected ? inspection.inspect(bundle.get(), request, request.content(), client)
+                    : inspection.inspectWithoutBody(bundle.get(), request, client);
         } catch (RuntimeException internal) {
             // Fail closed: a request that could not be decided is not forwarded.
             request.release();
@@ -74,9 +76,7 @@ public final class EnforcementHandler extends ChannelInboundHandlerAdapter {
                     requestId, false);
             return;
         }
-        SocketAddress remote = ctx.channel().remoteAddress();
-        Exchange exchange = new Exchange(requestId, received,
-                remote instanceof InetSocketAddress address ? address : null,
+        Exchange exchange = new Exchange(requestId, received, client,
                 request.method().name(), request.uri(), result, bodyInspected);
         if (result.denied()) {
             request.release();

@@ -1,6 +1,7 @@
 package dev.palisade.proxy.pipeline;
 
 import dev.palisade.engine.decision.Decision;
+import dev.palisade.engine.waf.WafResult;
 import java.util.List;
 
 /**
@@ -17,6 +18,11 @@ public record Inspection(List<Verdict> verdicts) {
         return !verdicts.isEmpty() && verdicts.get(verdicts.size() - 1).deny();
     }
 
+    /** {@code "alp"} or {@code "waf"}: which inspector denied the request, or {@code null} when none did. */
+    public String deniedBy() {
+        return denied() ? verdicts.get(verdicts.size() - 1).inspector() : null;
+    }
+
     public int status() {
         return denied() ? verdicts.get(verdicts.size() - 1).status() : 0;
     }
@@ -29,5 +35,16 @@ public record Inspection(List<Verdict> verdicts) {
             }
         }
         return null;
+    }
+
+    /** What each WAF that ran found, in order (empty when no WAF ran). */
+    public List<WafResult> wafResults() {
+        List<WafResult> results = new java.util.ArrayList<>();
+        for (Verdict verdict : verdicts) {
+            if (verdict.waf() != null) {
+                results.add(verdict.waf());
+            }
+        }
+        return results;
     }
 }

@@ -2,6 +2,7 @@ package dev.palisade.proxy.pipeline;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
+import java.net.InetSocketAddress;
 
 /**
  * One stage of request inspection, in ModSecurity's phase order: {@link #onHeaders} sees the
@@ -20,5 +21,13 @@ public interface Inspector {
     /** Phase 2: the (complete, within the limit) body; it is only read, never retained. */
     default Verdict onBody(PolicyBundle bundle, HttpRequest request, ByteBuf body) {
         return Verdict.CONTINUE;
+    }
+
+    /**
+     * Phase 2 with the client's address; {@code body} is {@code null} when it was over the limit and
+     * goes on uninspected. By default, {@link #onBody(PolicyBundle, HttpRequest, ByteBuf)} when there is a body.
+     */
+    default Verdict onBody(PolicyBundle bundle, HttpRequest request, ByteBuf body, InetSocketAddress client) {
+        return body == null ? Verdict.CONTINUE : onBody(bundle, request, body);
     }
 }

@@ -2,13 +2,14 @@ package dev.palisade.proxy.pipeline;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The seam between the proxy and the policy: runs the inspectors phase by phase (all of phase 1,
  * then all of phase 2) and stops at the first denial. ALP comes first, so a request ALP denies
- * never costs a WAF evaluation; the WAF (a later issue) is appended as another {@link Inspector}.
+ * never costs a WAF evaluation; the WAF ({@link WafInspector}) comes after it.
  */
 public final class RequestInspection {
     private final List<Inspector> inspectors;
@@ -17,27 +18,42 @@ public final class RequestInspection {
         this.inspectors = List.copyOf(inspectors);
     }
 
-    /** ALP only, as in this slice of the runtime. */
+    /** ALP only: for tools that enforce no WAF. */
     public static RequestInspection alpOnly() {
         return new RequestInspection(List.of(new AlpInspector()));
     }
 
+    /** ALP, then the WAF of the policies that select the workload: what {@code palisade serve} runs. */
+    public static RequestInspection alpThenWaf() {
+        return new RequestInspection(List.of(new AlpInspector(), new WafInspector()));
+    }
+
     /** Inspects a request whose body has been read completely (within the limit). */
     public Inspection inspect(PolicyBundle bundle, HttpRequest request, ByteBuf body) {
-        return inspect(bundle, request, body, true);
+        return inspect(bundle, request, body, null);
+    }
+
+    /** Inspects a complete request from {@code client}. */
+    public Inspection inspect(PolicyBundle bundle, HttpRequest request, ByteBuf body, InetSocketAddress client) {
+        return inspect(bundle, request, body, true, client);
     }
 
     /**
-     * Inspects the request line and headers only: the body was over the limit and is forwarded
-     * uninspected ({@code --body-limit-action pass-uninspected}). The body phase does not run at
-     * all, rather than on a truncated or empty body, which would give a verdict on bytes that are
-     * not the ones forwarded.
+     * Inspects a request whose body was over the limit and is forwarded uninspected
+     * ({@code --request-body-limit-action pass-uninspected}). Phase 2 runs without a body
+     * ({@code null}), rather than on a truncated one, which would give a verdict on bytes that are
+     * not the ones forwarded: the WAF still checks arguments and headers there.
      */
     public Inspection inspectWithoutBody(PolicyBundle bundle, HttpRequest request) {
-        return inspect(bundle, request, null, false);
+        return inspectWithoutBody(bundle, request, null);
     }
 
-    private Inspection inspect(PolicyBundle bundle, HttpRequest request, ByteBuf body, boolean withBody) {
+    public Inspection inspectWithoutBody(PolicyBundle bundle, HttpRequest request, InetSocketAddress client) {
+        return inspect(bundle, request, null, false, client);
+    }
+
+    private Inspection inspect(PolicyBundle bundle, HttpRequest request, ByteBuf body, boolean withBody,
+            InetSocketAddress client) {
         List<Verdict> verdicts = new ArrayList<>(inspectors.size() * 2);
         for (Inspector inspector : inspectors) {
             Verdict verdict = inspector.onHeaders(bundle, request);
@@ -45,11 +61,8 @@ public final class RequestInspection {
                 return new Inspection(verdicts);
             }
         }
-        if (!withBody) {
-            return new Inspection(verdicts);
-        }
         for (Inspector inspector : inspectors) {
-            Verdict verdict = inspector.onBody(bundle, request, body);
+            Verdict verdict = inspector.onBody(bundle, request, withBody ? body : null, client);
             if (record(verdicts, verdict)) {
                 return new Inspection(verdicts);
             }

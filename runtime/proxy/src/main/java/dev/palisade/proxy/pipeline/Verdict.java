@@ -1,6 +1,7 @@
 package dev.palisade.proxy.pipeline;
 
 import dev.palisade.engine.decision.Decision;
+import dev.palisade.engine.waf.WafResult;
 
 /**
  * What one {@link Inspector} says about a request in one phase.
@@ -9,9 +10,14 @@ import dev.palisade.engine.decision.Decision;
  * @param status the status a denied request gets (0 when not denied)
  * @param inspector which inspector spoke ({@code "alp"}, later {@code "waf"}), for logs
  * @param decision the ALP decision behind the verdict, or {@code null} for other inspectors
+ * @param waf what the WAF found (rules fired, in detection mode too), or {@code null} for other inspectors
  */
-public record Verdict(boolean deny, int status, String inspector, Decision decision) {
+public record Verdict(boolean deny, int status, String inspector, Decision decision, WafResult waf) {
+
+    public Verdict(boolean deny, int status, String inspector, Decision decision) {
+        this(deny, status, inspector, decision, null);
+    }
 
     /** Nothing to object to: go on with the next inspector or phase. */
-    public static final Verdict CONTINUE = new Verdict(false, 0, null, null);
+    public static final Verdict CONTINUE = new Verdict(false, 0, null, null, null);
 }

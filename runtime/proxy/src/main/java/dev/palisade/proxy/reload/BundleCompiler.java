@@ -1,21 +1,29 @@
 package dev.palisade.proxy.reload;
 
 import dev.palisade.compiler.PolicyCompiler;
+import dev.palisade.compiler.interp.waf.WafInterpreter;
+import dev.palisade.compiler.ir.waf.IrWaf;
+import dev.palisade.compiler.waf.PolicyWafs;
 import dev.palisade.dsl.diag.Diagnostic;
 import dev.palisade.dsl.diag.DiagnosticRenderer;
+import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.engine.CompiledPolicy;
 import dev.palisade.engine.request.Workload;
+import dev.palisade.engine.waf.WafEngine;
 import dev.palisade.proxy.pipeline.PolicyBundle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Compiles a policy directory into a {@link PolicyBundle} for one workload. Slow (parsing,
- * checking, Janino): call it off the event loop.
+ * Compiles a policy directory into a {@link PolicyBundle} for one workload: the ALP bytecode and
+ * the WAF of every policy with a {@code waf} block (CRS included). Slow (parsing, checking, the
+ * rule set, Janino): call it off the event loop.
  */
 public final class BundleCompiler {
     private final Path policies;
@@ -47,7 +55,16 @@ public final class BundleCompiler {
             return failed(rendered.isEmpty() ? "the policies did not compile" : rendered);
         }
         CompiledPolicy policy = PolicyCompiler.load(result.ir().get(), Optional.empty()).policy();
-        return new Outcome(Optional.of(new PolicyBundle(policy, policy.select(workload), Instant.now())), "");
+        Diagnostics wafDiagnostics = new Diagnostics();
+        Map<String, IrWaf> lowered = PolicyWafs.lower(result.unit(), wafDiagnostics);
+        if (wafDiagnostics.hasErrors()) {
+            DiagnosticRenderer renderer = new DiagnosticRenderer(wafDiagnostics.sources());
+            return failed(wafDiagnostics.sorted().stream().filter(Diagnostic::isError).map(renderer::render)
+                    .collect(Collectors.joining("\n")));
+        }
+        Map<String, WafEngine> wafs = new LinkedHashMap<>();
+        lowered.forEach((name, waf) -> wafs.put(name, new WafInterpreter(waf)));
+        return new Outcome(Optional.of(new PolicyBundle(policy, policy.select(workload), Instant.now(), wafs)), "");
     }
 
     private static Outcome failed(String problems) {
