@@ -47,7 +47,8 @@ class DecisionLogTest {
                 + "\"request_id\":\"4e72c4f01390e69896bf806ee1f8d66c\",\"source_ip\":\"127.0.0.1\",\"source_port\":45132,"
                 + "\"method\":\"GET\",\"path\":\"/robots.txt\\\"\u00e9\",\"status\":403,\"action\":\"deny\","
                 + "\"policy\":null,\"tier\":\"default\",\"rule\":null,\"location\":null,\"reason\":\"tier_default\","
-                + "\"description\":\"no rule of tier default matched\",\"body_inspected\":false}"), lines);
+                + "\"description\":\"no rule of tier default matched\",\"denied_by\":\"alp\",\"body_inspected\":false}"),
+                lines);
     }
 
     @Test
