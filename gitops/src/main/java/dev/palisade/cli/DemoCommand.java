@@ -63,12 +63,12 @@ final class DemoCommand implements Callable<Integer> {
             err.println("palisade: no demo: the policies in " + policies + " have errors");
             return Inputs.PROBLEMS;
         }
-        CompiledPolicy policy = compiled.bundle().get().policy();
+        PolicyBundle loaded = compiled.bundle().get();
         DecisionRecorder decisions = new DecisionRecorder();
         List<ProxyServer> servers = new ArrayList<>();
         try (DemoUpstream upstream = DemoUpstream.start()) {
             try {
-                return replay(upstream, policy, workloads, servers, decisions, out);
+                return replay(upstream, loaded, workloads, servers, decisions, out);
             } finally {
                 // The proxies first, then the upstream behind them (try-with-resources closes it).
                 for (ProxyServer server : servers) {
@@ -78,13 +78,14 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int replay(DemoUpstream upstream, CompiledPolicy policy, Map<String, Workload> workloads,
+    private int replay(DemoUpstream upstream, PolicyBundle loaded, Map<String, Workload> workloads,
             List<ProxyServer> servers, DecisionRecorder decisions, PrintWriter out) throws InterruptedException {
+        CompiledPolicy policy = loaded.policy();
         out.println("palisade demo: bundle " + policy.irHash() + " compiled from " + policies
                 + "; demo upstream on " + address(upstream.address()));
         Map<String, DemoReplay.Target> targets = new LinkedHashMap<>();
         for (Map.Entry<String, Workload> entry : workloads.entrySet()) {
-            PolicyBundle bundle = new PolicyBundle(policy, policy.select(entry.getValue()), Instant.now());
+            PolicyBundle bundle = loaded.withSelection(policy.select(entry.getValue()));
             ProxyServer server = startProxy(entry.getValue(), upstream.address(), bundle, decisions);
             servers.add(server);
             targets.put(entry.getKey(), new DemoReplay.Target(server.listenAddress(), bundle));

@@ -28,12 +28,12 @@ class DemoCommandTest {
                 "allow by policy productpage rule 1 (policies-examples/bookinfo.pal:6:9)");
         assertLine(result, "www", "GET", "/robots.txt", "200",
                 "allow by policy www rule 1 (policies-examples/www.pal:6:9)");
-        assertLine(result, "www", "GET", "/.git/HEAD", "403", "deny by policy www rule 2 (policies-examples/www.pal:7:9)");
+        assertLine(result, "www", "GET", "/.git/HEAD", "403", "deny by policy www rule 3 (policies-examples/www.pal:8:9)");
         assertLine(result, "www", "GET", "/robots.txt/..;/passwords", "403", "deny by default of tier default");
         assertLine(result, "www", "GET", "//passwords", "403");
-        assertLine(result, "www", "POST", "/login.php", "403");
-        assertTrue(result.out().contains("the WAF is not compiled yet"), result::toString);
-        assertTrue(result.out().contains("\n19 requests: 3 allowed and forwarded, 16 denied, 0 errors\n"),
+        assertLine(result, "www", "POST", "/login.php", "200", "allow by policy www rule 2 (policies-examples/www.pal:7:9)");
+        assertLine(result, "www", "POST", "/login.php", "403", "deny by the WAF: rules 942100, 949110");
+        assertTrue(result.out().contains("\n20 requests: 4 allowed and forwarded, 16 denied, 0 errors\n"),
                 result::toString);
         assertTrue(!result.out().contains("\"request_id\""), () -> "decision log lines on stdout:\n" + result);
     }
@@ -51,7 +51,7 @@ class DemoCommandTest {
         assertEquals(0, result.exitCode(), result::toString);
         assertLine(result, "www", "GET", "/robots.txt/..;/passwords", "200", "allow by policy www rule 1");
         assertLine(result, "productpage", "OPTIONS", "/productpage", "200", "allow: no ALP policy selects the workload");
-        assertTrue(result.out().contains("\n19 requests: 19 allowed and forwarded, 0 denied, 0 errors\n"),
+        assertTrue(result.out().contains("\n20 requests: 20 allowed and forwarded, 0 denied, 0 errors\n"),
                 result::toString);
     }
 

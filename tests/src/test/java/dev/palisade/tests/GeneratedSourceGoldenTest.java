@@ -50,6 +50,6 @@ class GeneratedSourceGoldenTest {
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.out().contains("=== after LowerPolicies"), result::toString);
         assertTrue(result.out().contains("policy #3 www tier default order last selector \"app == \\\"www\\\"\""), result::toString);
-        assertTrue(result.out().contains("  rule #1 deny methods any paths prefix:\"/.git\""), result::toString);
+        assertTrue(result.out().contains("  rule #2 deny methods any paths prefix:\"/.git\""), result::toString);
     }
 }

@@ -1,5 +1,6 @@
 package dev.palisade.cli.demo;
 
+import dev.palisade.engine.waf.WafRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,20 +47,35 @@ public final class DemoClient {
         }
     }
 
-    private static byte[] request(InetSocketAddress address, DemoScenario scenario) {
-        StringBuilder text = new StringBuilder()
-                .append(scenario.method()).append(' ').append(scenario.target()).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(address.getAddress().getHostAddress()).append(':').append(address.getPort())
-                .append("\r\nUser-Agent: palisade-demo\r\nConnection: close\r\n");
+    /**
+     * The request as the WAF will see it: what {@link #exchange} sends, so the demo can work out
+     * what the policy's WAF says about it. (The proxy drops {@code Connection} before inspection.)
+     */
+    public static WafRequest wafRequest(InetSocketAddress address, DemoScenario scenario) {
+        List<WafRequest.Header> headers = new ArrayList<>();
+        // A name, not the IP: CRS 920350 flags a numeric Host on every request.
+        headers.add(new WafRequest.Header("Host", "localhost:" + address.getPort()));
+        headers.add(new WafRequest.Header("User-Agent", "palisade-demo"));
         byte[] body = scenario.body() == null ? new byte[0] : scenario.body().getBytes(StandardCharsets.US_ASCII);
         if (scenario.body() != null) {
-            text.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ")
-                    .append(body.length).append("\r\n");
+            headers.add(new WafRequest.Header("Content-Type", "application/x-www-form-urlencoded"));
+            headers.add(new WafRequest.Header("Content-Length", Integer.toString(body.length)));
         }
-        text.append("\r\n");
+        return new WafRequest(scenario.method(), scenario.target(), "HTTP/1.1", headers, body, "127.0.0.1", 0,
+                "127.0.0.1", address.getPort());
+    }
+
+    private static byte[] request(InetSocketAddress address, DemoScenario scenario) {
+        WafRequest request = wafRequest(address, scenario);
+        StringBuilder text = new StringBuilder()
+                .append(request.method()).append(' ').append(request.target()).append(" HTTP/1.1\r\n");
+        for (WafRequest.Header header : request.headers()) {
+            text.append(header.name()).append(": ").append(header.value()).append("\r\n");
+        }
+        text.append("Connection: close\r\n\r\n");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(text.toString().getBytes(StandardCharsets.ISO_8859_1));
-        bytes.writeBytes(body);
+        bytes.writeBytes(request.body());
         return bytes.toByteArray();
     }
 

@@ -3,6 +3,9 @@ package dev.palisade.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.palisade.engine.decision.Decision;
 import dev.palisade.engine.request.AlpRequest;
+import dev.palisade.engine.waf.WafEngine;
+import dev.palisade.engine.waf.WafRequest;
+import dev.palisade.engine.waf.WafResult;
 import dev.palisade.proxy.demo.DemoUpstream;
 import dev.palisade.proxy.pipeline.PolicyBundle;
 import java.io.IOException;
@@ -10,6 +13,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,21 +104,42 @@ public final class DemoReplay {
         }
         JsonNode line = logged.get();
         boolean allowed = "allow".equals(text(line, "action"));
-        Decision expected = target.bundle().policy().decide(target.bundle().selection(),
-                AlpRequest.of(scenario.method(), scenario.target()));
+        Expected expected = expected(target, scenario);
         String expectedBody = DemoUpstream.answer(scenario.method(), scenario.target());
-        boolean asPolicySays = expected.allowed()
+        boolean asPolicySays = expected.status() == 200
                 ? allowed && response.status() == 200 && response.body().equals(expectedBody)
                 : !allowed && response.status() == expected.status();
         String decidedBy = decidedBy(line) + (asPolicySays ? ""
-                : "  UNEXPECTED: expected " + (expected.allowed() ? "the upstream's 200" : expected.status())
-                        + ", as the policy says " + expected.summary());
+                : "  UNEXPECTED: expected " + (expected.status() == 200 ? "the upstream's 200" : expected.status())
+                        + ", as the policy says: " + expected.why());
         return new Outcome(allowed ? Kind.FORWARDED : Kind.DENIED, String.valueOf(response.status()), decidedBy,
                 !asPolicySays);
     }
 
+    private record Expected(int status, String why) {}
+
+    /** What the loaded bundle says, worked out without the proxy: ALP first, then each WAF. */
+    private static Expected expected(Target target, DemoScenario scenario) {
+        Decision alp = target.bundle().policy().decide(target.bundle().selection(),
+                AlpRequest.of(scenario.method(), scenario.target()));
+        if (!alp.allowed()) {
+            return new Expected(alp.status(), alp.summary());
+        }
+        WafRequest request = DemoClient.wafRequest(target.proxy(), scenario);
+        for (WafEngine waf : target.bundle().selectedWafs()) {
+            WafResult result = waf.inspect(request);
+            if (result.interrupted()) {
+                return new Expected(result.interruption().getAsInt(), "the WAF blocks it (rules " + result.firedIds() + ")");
+            }
+        }
+        return new Expected(200, alp.summary());
+    }
+
     /** As {@code Decision.summary} words it, from the log line's fields. */
     private static String decidedBy(JsonNode line) {
+        if ("waf".equals(text(line, "denied_by"))) {
+            return "deny by the WAF: rules " + wafIds(line);
+        }
         StringBuilder text = new StringBuilder(text(line, "action"));
         String reason = text(line, "reason");
         switch (reason == null ? "" : reason) {
@@ -129,7 +154,17 @@ public final class DemoReplay {
         if (location != null) {
             text.append(" (").append(location).append(')');
         }
+        if (line.has("waf")) {
+            text.append("; the WAF logged rules ").append(wafIds(line));
+        }
         return text.toString();
+    }
+
+    /** {@code 942100, 949110}: the ids of the WAF rules the log line lists. */
+    private static String wafIds(JsonNode line) {
+        List<String> ids = new ArrayList<>();
+        line.path("waf").forEach(match -> ids.add(match.path("id").asText()));
+        return String.join(", ", ids);
     }
 
     private static String text(JsonNode line, String field) {

@@ -22,7 +22,7 @@ public record DemoScenario(String workload, String method, String target, String
             "/.git/HEAD", "/passwords/", "/README", "/admin/", "/backup.zip", "/server-status", "/wp-login.php",
             "/ROBOTS.txt", "/./passwords/", "//passwords", "/%2e%2e/passwords", "/robots.txt/..;/passwords");
 
-    /** The seed scenarios: the bookinfo product page, then an enumeration of www and a login attack. */
+    /** The seed scenarios: the bookinfo product page, then an enumeration of www, a login and the login bypass. */
     public static List<DemoScenario> seed() {
         List<DemoScenario> scenarios = new ArrayList<>();
         scenarios.add(new DemoScenario(PRODUCTPAGE, "OPTIONS", "/productpage", null, null));
@@ -30,9 +30,10 @@ public record DemoScenario(String workload, String method, String target, String
         for (String target : WWW_ENUMERATION) {
             scenarios.add(new DemoScenario(WWW, "GET", target, null, null));
         }
+        scenarios.add(new DemoScenario(WWW, "POST", "/login.php", "username=alice&password=correct+horse",
+                "body username=alice&password=correct+horse: a login, which ALP allows and the WAF lets through"));
         scenarios.add(new DemoScenario(WWW, "POST", "/login.php", "username=%27+or+5%3D5--+&password=x",
-                "body username=' or 5=5-- &password=x, an SQL injection: the WAF is not compiled yet (issue 4), "
-                        + "so ALP alone decides, and /login.php is not a path www allows"));
+                "body username=' or 5=5-- &password=x: ALP allows the path, the Core Rule Set blocks the SQL injection"));
         return List.copyOf(scenarios);
     }
 }

@@ -53,6 +53,17 @@ class WafEnforcementTest {
         }
     }
 
+    /** The log lines with WAF matches, once {@code count} are there (a forwarded request logs after its response). */
+    private static List<JsonNode> wafLines(ProxyFixture proxy, int count) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<JsonNode> lines = wafLines(proxy);
+        while (lines.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            lines = wafLines(proxy);
+        }
+        return lines;
+    }
+
     private static List<JsonNode> wafLines(ProxyFixture proxy) throws Exception {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : proxy.logLines) {
@@ -85,7 +96,7 @@ class WafEnforcementTest {
             assertEquals(200, benign.status());
             assertEquals(1, upstream.seen().size(), "only the benign login reached the upstream");
 
-            List<JsonNode> logged = wafLines(proxy);
+            List<JsonNode> logged = wafLines(proxy, 1);
             assertEquals(1, logged.size(), proxy.logLines.toString());
             JsonNode line = logged.get(0);
             assertEquals("deny", line.get("action").asText());
@@ -105,7 +116,7 @@ class WafEnforcementTest {
                         RequestInspection.alpThenWaf(), config -> config)) {
             assertEquals(200, post(proxy, "/login.php", LOGIN_ATTACK).status());
             assertEquals(1, upstream.seen().size());
-            JsonNode line = wafLines(proxy).get(0);
+            JsonNode line = wafLines(proxy, 1).get(0);
             assertEquals("allow", line.get("action").asText());
             assertTrue(ids(line).contains(942100L), ids(line).toString());
         }

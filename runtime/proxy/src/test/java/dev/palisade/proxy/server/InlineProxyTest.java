@@ -103,7 +103,7 @@ class InlineProxyTest {
         assertEquals("127.0.0.1", line.get("source_ip").asText());
         assertTrue(line.get("source_port").asInt() > 0);
         assertEquals("www", line.get("policy").asText());
-        assertEquals(2, line.get("rule").asInt(), "the explicit deny of /.git is the policy's second rule");
+        assertEquals(3, line.get("rule").asInt(), "the explicit deny of /.git is the policy's third rule");
         assertTrue(line.get("location").asText().matches(".*www\\.pal:\\d+:\\d+"), line.toString());
         assertEquals("rule", line.get("reason").asText());
         assertNotNull(line.get("timestamp").asText());
