@@ -7,6 +7,10 @@ import dev.palisade.compiler.ir.waf.IrWafMarker;
 import dev.palisade.compiler.ir.waf.IrWafRule;
 import dev.palisade.engine.transform.Transformation;
 import dev.palisade.engine.waf.EngineMode;
+import dev.palisade.engine.waf.PhaseRunner;
+import dev.palisade.engine.waf.ResponseBodyAccess;
+import dev.palisade.engine.waf.WafExchange;
+import dev.palisade.engine.waf.WafLimits;
 import dev.palisade.engine.waf.Target;
 import dev.palisade.engine.waf.Transaction;
 import dev.palisade.engine.waf.WafEngine;
@@ -25,7 +29,7 @@ import java.util.List;
  * matching chain logs (if {@code log}), then its disruptive action applies (only in
  * {@link EngineMode#ON}), then {@code skipAfter}/{@code skip}.
  */
-public final class WafInterpreter implements WafEngine {
+public final class WafInterpreter implements WafEngine, PhaseRunner {
 
     private final IrWaf waf;
     /** Rules and markers of each phase 1..5 (index 0 unused); markers are in every phase. */
@@ -49,19 +53,27 @@ public final class WafInterpreter implements WafEngine {
 
     @Override
     public WafResult inspect(WafRequest request) {
-        Transaction tx = new Transaction(request, waf.mode(), waf.limits());
-        if (tx.engineMode() != EngineMode.OFF) {
-            boolean go = runPhase(tx, 1);
-            if (go) {
-                tx.request().processBody();
-                runPhase(tx, 2);
-            }
-        }
-        return tx.result();
+        return WafExchange.begin(this, request).requestResult();
+    }
+
+    @Override
+    public EngineMode mode() {
+        return waf.mode();
+    }
+
+    @Override
+    public WafLimits limits() {
+        return waf.limits();
+    }
+
+    @Override
+    public ResponseBodyAccess responseBodyAccess() {
+        return waf.responseBodyAccess();
     }
 
     /** Runs one phase; false when processing must stop (interrupted, {@code allow}, engine off). */
-    private boolean runPhase(Transaction tx, int phase) {
+    @Override
+    public boolean runPhase(Transaction tx, int phase) {
         List<Object> items = phases.get(phase);
         for (int i = 0; i < items.size(); i++) {
             if (!(items.get(i) instanceof LinkedRule rule) || tx.removed(rule.info)) {

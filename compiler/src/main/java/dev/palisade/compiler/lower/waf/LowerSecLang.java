@@ -12,6 +12,7 @@ import dev.palisade.dsl.diag.Span;
 import dev.palisade.dsl.seclang.SecLangStatement;
 import dev.palisade.dsl.seclang.SecLangStatement.ActionItem;
 import dev.palisade.engine.waf.EngineMode;
+import dev.palisade.engine.waf.ResponseBodyAccess;
 import dev.palisade.engine.waf.TargetSpec;
 import dev.palisade.engine.waf.WafLimits;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public final class LowerSecLang {
     private final DefaultActions defaults = new DefaultActions();
     private EngineMode mode = EngineMode.ON;
     private WafLimits limits = WafLimits.DEFAULT;
+    private ResponseBodyAccess responseBody = ResponseBodyAccess.DEFAULT;
     private RuleDraft openChain;
 
     public LowerSecLang(EngineMode mode, Diagnostics diagnostics) {
@@ -95,7 +97,7 @@ public final class LowerSecLang {
         for (Object item : items) {
             frozen.add(item instanceof RuleDraft draft ? draft.freeze() : (IrWafItem) item);
         }
-        return new IrWaf(mode, limits, frozen);
+        return new IrWaf(mode, limits, responseBody, frozen);
     }
 
     private void rule(List<ActionItem> actions, Span span, Optional<SecLangStatement.Rule> rule, Path dataDirectory) {
@@ -226,6 +228,12 @@ public final class LowerSecLang {
                             "SecArgumentSeparator takes one character");
                 }
             }
+            case "secresponsebodyaccess" -> responseBody = new ResponseBodyAccess(value.equalsIgnoreCase("on"),
+                    responseBody.mimeTypes(), responseBody.limit());
+            case "secresponsebodymimetype" -> responseBody = new ResponseBodyAccess(responseBody.on(), setting.values(),
+                    responseBody.limit());
+            case "secresponsebodylimit" -> number(setting, value).ifPresent(n -> responseBody = new ResponseBodyAccess(
+                    responseBody.on(), responseBody.mimeTypes(), (int) Math.min(Integer.MAX_VALUE, n)));
             default -> { } // other settings (audit log, temp dirs, signatures) do not change verdicts
         }
     }

@@ -32,6 +32,7 @@ public final class Transaction implements OperatorContext {
     private EngineMode mode;
     private OptionalInt interruption = OptionalInt.empty();
 
+    private ResponseData response;
     private RuleInfo currentRule;
     private boolean capturing;
     private Target matchedVar;
@@ -45,6 +46,15 @@ public final class Transaction implements OperatorContext {
 
     public RequestData request() {
         return request;
+    }
+
+    /** The response, once phase 3 starts; {@code null} before. */
+    public ResponseData response() {
+        return response;
+    }
+
+    void response(WafResponse response, ResponseBodyAccess access) {
+        this.response = new ResponseData(response, access);
     }
 
     public String uniqueId() {
@@ -137,7 +147,10 @@ public final class Transaction implements OperatorContext {
         if (mode != EngineMode.ON) {
             return false;
         }
-        interruption = OptionalInt.of(status);
+        if (interruption.isEmpty()) {
+            // The first interruption is the answer; phase 5 still runs after it and cannot change it.
+            interruption = OptionalInt.of(status);
+        }
         return true;
     }
 

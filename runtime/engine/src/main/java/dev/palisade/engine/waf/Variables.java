@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * <p>Not available here, so always empty: persistent collections across requests ({@code IP},
  * {@code SESSION}, {@code USER}, {@code GLOBAL}, {@code RESOURCE} hold only what this transaction
- * set), {@code GEO}, response variables before a response exists.
+ * set), {@code GEO}, and the {@code RESPONSE_*} variables before the response exists.
  */
 public final class Variables {
 
@@ -134,6 +134,8 @@ public final class Variables {
                 }
             }
             case "XML" -> XmlValues.collect(r.xml(), spec, out);
+            case "RESPONSE_STATUS", "RESPONSE_PROTOCOL", "RESPONSE_HEADERS", "RESPONSE_HEADERS_NAMES", "RESPONSE_BODY",
+                    "RESPONSE_CONTENT_TYPE", "RESPONSE_CONTENT_LENGTH", "STATUS_LINE" -> response(tx.response(), c, spec, out);
             default -> {
                 if (c.startsWith("MULTIPART_") || c.startsWith("REQBODY_") || c.equals("URLENCODED_ERROR")
                         || c.equals("INBOUND_DATA_ERROR")) {
@@ -141,6 +143,27 @@ public final class Variables {
                 }
                 // Others (GEO, ENV, response variables before a response, TIME…) hold nothing here.
             }
+        }
+    }
+
+    /** The {@code RESPONSE_*} variables; nothing before the response exists (phases 1 and 2). */
+    private static void response(ResponseData response, String c, TargetSpec spec, List<Target> out) {
+        if (response == null) {
+            return;
+        }
+        switch (c) {
+            case "RESPONSE_STATUS" -> scalar(c, Integer.toString(response.status()), out);
+            case "RESPONSE_PROTOCOL" -> scalar(c, response.protocol(), out);
+            case "RESPONSE_HEADERS" -> members(c, response.headers(), spec, out);
+            case "RESPONSE_HEADERS_NAMES" -> names(c, response.headers(), spec, out);
+            case "RESPONSE_BODY" -> {
+                if (!response.body().isEmpty()) {
+                    scalar(c, response.body(), out);
+                }
+            }
+            case "RESPONSE_CONTENT_TYPE" -> scalar(c, response.contentType(), out);
+            case "RESPONSE_CONTENT_LENGTH" -> scalar(c, response.contentLength(), out);
+            default -> scalar(c, response.protocol() + " " + response.status(), out); // STATUS_LINE
         }
     }
 
