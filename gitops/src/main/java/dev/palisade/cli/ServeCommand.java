@@ -87,6 +87,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "longest silence from the upstream before 504 (default: ${DEFAULT-VALUE})")
     int upstreamTimeoutSeconds;
 
+    @Option(names = "--waf-rules-header", description = "debug: name the WAF rules that fired in the response header"
+            + " X-Palisade-Waf-Rules (for palisade ftw --target); it tells clients which rule caught them, so never in production")
+    boolean wafRulesHeader;
+
     @Option(names = "--no-watch", description = "do not reload the policies when their files change")
     boolean noWatch;
 
@@ -116,7 +120,9 @@ final class ServeCommand implements Callable<Integer> {
         PolicyHolder holder = loaded.get();
         PolicyBundle bundle = holder.current().orElseThrow();
         DecisionLog log = new DecisionLog(out::println);
-        try (ProxyServer server = ProxyServer.start(config, holder, RequestInspection.alpThenWaf(), log);
+        RequestInspection inspection = wafRulesHeader ? RequestInspection.alpThenWaf().withWafRulesHeader()
+                : RequestInspection.alpThenWaf();
+        try (ProxyServer server = ProxyServer.start(config, holder, inspection, log);
                 PolicyWatcher watcher = new PolicyWatcher(policies, compiler, holder, err::println)) {
             err.println("palisade: bundle " + bundle.irHash() + " for workload " + config.workload() + ": "
                     + (bundle.selectedPolicies().isEmpty() ? "no policy selects it (ALP does not restrict it)"

@@ -15,9 +15,16 @@ import java.time.Instant;
  * @param inspection what the inspectors said
  * @param bodyInspected whether the inspectors saw the body ({@code false}: it was over the limit and
  *     forwarded uninspected, as {@code --body-limit-action pass-uninspected} asks)
+ * @param wafRulesHeader the value of the opt-in {@code X-Palisade-Waf-Rules} debug header, or
+ *     {@code null} when it is off
  */
 public record Exchange(String requestId, Instant received, InetSocketAddress source, String method, String target,
-        Inspection inspection, boolean bodyInspected) {
+        Inspection inspection, boolean bodyInspected, String wafRulesHeader) {
+
+    public Exchange(String requestId, Instant received, InetSocketAddress source, String method, String target,
+            Inspection inspection, boolean bodyInspected) {
+        this(requestId, received, source, method, target, inspection, bodyInspected, null);
+    }
 
     /** An exchange whose body, if any, was inspected. */
     public Exchange(String requestId, Instant received, InetSocketAddress source, String method, String target,

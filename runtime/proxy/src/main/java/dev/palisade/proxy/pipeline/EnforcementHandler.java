@@ -76,12 +76,14 @@ public final class EnforcementHandler extends ChannelInboundHandlerAdapter {
                     requestId, false);
             return;
         }
+        String wafRules = inspection.wafRulesHeader() ? result.wafRuleIds() : null;
         Exchange exchange = new Exchange(requestId, received, client,
-                request.method().name(), request.uri(), result, bodyInspected);
+                request.method().name(), request.uri(), result, bodyInspected, wafRules);
         if (result.denied()) {
             request.release();
             log.write(exchange, result.status());
-            PlainResponse.send(ctx.channel(), result.status(), "Request denied by policy.", requestId, keepAlive);
+            PlainResponse.send(ctx.channel(), result.status(), "Request denied by policy.", requestId, keepAlive,
+                    wafRules);
             return;
         }
         request.headers().set(PlainResponse.REQUEST_ID, requestId);

@@ -37,6 +37,17 @@ public record Inspection(List<Verdict> verdicts) {
         return null;
     }
 
+    /** {@code 942100,949110}: every WAF rule that fired, for the opt-in debug header. */
+    public String wafRuleIds() {
+        StringBuilder ids = new StringBuilder();
+        for (WafResult result : wafResults()) {
+            for (long id : result.firedIds()) {
+                ids.append(ids.length() == 0 ? "" : ",").append(id);
+            }
+        }
+        return ids.toString();
+    }
+
     /** What each WAF that ran found, in order (empty when no WAF ran). */
     public List<WafResult> wafResults() {
         List<WafResult> results = new java.util.ArrayList<>();

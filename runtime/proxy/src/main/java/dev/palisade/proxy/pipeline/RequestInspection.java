@@ -13,9 +13,24 @@ import java.util.List;
  */
 public final class RequestInspection {
     private final List<Inspector> inspectors;
+    private final boolean wafRulesHeader;
 
     public RequestInspection(List<Inspector> inspectors) {
+        this(inspectors, false);
+    }
+
+    private RequestInspection(List<Inspector> inspectors, boolean wafRulesHeader) {
         this.inspectors = List.copyOf(inspectors);
+        this.wafRulesHeader = wafRulesHeader;
+    }
+
+    /** The same inspectors, answering with the {@code X-Palisade-Waf-Rules} debug header. */
+    public RequestInspection withWafRulesHeader() {
+        return new RequestInspection(inspectors, true);
+    }
+
+    public boolean wafRulesHeader() {
+        return wafRulesHeader;
     }
 
     /** ALP only: for tools that enforce no WAF. */

@@ -18,6 +18,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PlainResponse {
     public static final String REQUEST_ID = "X-Request-Id";
+    /**
+     * Opt-in debug header ({@code palisade serve --waf-rules-header}): the ids of the WAF rules that
+     * fired, for {@code palisade ftw --target}. It tells a client which rule caught it, so it is
+     * never on by default.
+     */
+    public static final String WAF_RULES = "X-Palisade-Waf-Rules";
 
     private PlainResponse() {}
 
@@ -26,6 +32,12 @@ public final class PlainResponse {
      * and closes the connection after it unless {@code keepAlive}.
      */
     public static void send(Channel channel, int status, String text, String requestId, boolean keepAlive) {
+        send(channel, status, text, requestId, keepAlive, null);
+    }
+
+    /** With the {@code X-Palisade-Waf-Rules} debug header when {@code wafRules} is not null. */
+    public static void send(Channel channel, int status, String text, String requestId, boolean keepAlive,
+            String wafRules) {
         byte[] body = (text + (requestId == null ? "" : " Request id: " + requestId) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
@@ -34,6 +46,9 @@ public final class PlainResponse {
         HttpUtil.setContentLength(response, body.length);
         if (requestId != null) {
             response.headers().set(REQUEST_ID, requestId);
+        }
+        if (wafRules != null) {
+            response.headers().set(WAF_RULES, wafRules);
         }
         HttpUtil.setKeepAlive(response, keepAlive);
         if (!channel.isActive()) {

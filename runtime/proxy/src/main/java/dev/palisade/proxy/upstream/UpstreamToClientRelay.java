@@ -121,6 +121,9 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
             keepAlive = false;
         }
         response.headers().set(PlainResponse.REQUEST_ID, exchange.requestId());
+        if (exchange.wafRulesHeader() != null) {
+            response.headers().set(PlainResponse.WAF_RULES, exchange.wafRulesHeader());
+        }
         HttpUtil.setKeepAlive(response, keepAlive);
     }
 
