@@ -4,6 +4,7 @@ import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.dsl.diag.Span;
 import dev.palisade.dsl.diag.Suggestions;
+import dev.palisade.engine.waf.Variables;
 import java.util.Set;
 
 /**
@@ -29,25 +30,8 @@ final class WafCatalog {
             "removeWhitespace", "replaceComments", "replaceNulls", "sha1", "sqlHexDecode", "trim", "trimLeft",
             "trimRight", "uppercase", "urlDecode", "urlDecodeUni", "urlEncode", "utf8toUnicode");
 
-    static final Set<String> VARIABLES = Set.of(
-            "ARGS", "ARGS_COMBINED_SIZE", "ARGS_GET", "ARGS_GET_NAMES", "ARGS_NAMES", "ARGS_POST", "ARGS_POST_NAMES",
-            "AUTH_TYPE", "DURATION", "ENV", "FILES", "FILES_COMBINED_SIZE", "FILES_NAMES", "FILES_SIZES",
-            "FILES_TMPNAMES", "FILES_TMP_CONTENT", "FULL_REQUEST", "FULL_REQUEST_LENGTH", "GEO", "GLOBAL",
-            "HIGHEST_SEVERITY", "INBOUND_DATA_ERROR", "IP", "MATCHED_VAR", "MATCHED_VARS", "MATCHED_VARS_NAMES",
-            "MATCHED_VAR_NAME", "MULTIPART_BOUNDARY_QUOTED", "MULTIPART_BOUNDARY_WHITESPACE", "MULTIPART_CRLF_LF_LINES",
-            "MULTIPART_DATA_AFTER", "MULTIPART_DATA_BEFORE", "MULTIPART_FILENAME", "MULTIPART_FILE_LIMIT_EXCEEDED",
-            "MULTIPART_HEADER_FOLDING", "MULTIPART_INVALID_HEADER_FOLDING", "MULTIPART_INVALID_PART",
-            "MULTIPART_INVALID_QUOTING", "MULTIPART_LF_LINE", "MULTIPART_MISSING_SEMICOLON", "MULTIPART_NAME",
-            "MULTIPART_PART_HEADERS", "MULTIPART_STRICT_ERROR", "MULTIPART_UNMATCHED_BOUNDARY", "OUTBOUND_DATA_ERROR",
-            "PATH_INFO", "QUERY_STRING", "REMOTE_ADDR", "REMOTE_HOST", "REMOTE_PORT", "REMOTE_USER", "REQBODY_ERROR",
-            "REQBODY_ERROR_MSG", "REQBODY_PROCESSOR", "REQBODY_PROCESSOR_ERROR", "REQUEST_BASENAME", "REQUEST_BODY",
-            "REQUEST_BODY_LENGTH", "REQUEST_COOKIES", "REQUEST_COOKIES_NAMES", "REQUEST_FILENAME", "REQUEST_HEADERS",
-            "REQUEST_HEADERS_NAMES", "REQUEST_LINE", "REQUEST_METHOD", "REQUEST_PROTOCOL", "REQUEST_URI",
-            "REQUEST_URI_RAW", "RESPONSE_BODY", "RESPONSE_CONTENT_LENGTH", "RESPONSE_CONTENT_TYPE", "RESPONSE_HEADERS",
-            "RESPONSE_HEADERS_NAMES", "RESPONSE_PROTOCOL", "RESPONSE_STATUS", "RULE", "SERVER_ADDR", "SERVER_NAME",
-            "SERVER_PORT", "SESSION", "SESSIONID", "STATUS_LINE", "TIME", "TIME_DAY", "TIME_EPOCH", "TIME_HOUR",
-            "TIME_MIN", "TIME_MON", "TIME_SEC", "TIME_WDAY", "TIME_YEAR", "TX", "UNIQUE_ID", "URLENCODED_ERROR",
-            "USER", "USERID", "WEBAPPID", "XML");
+    /** The engine's own list: a name the checker accepts is one the engine can read. */
+    static final Set<String> VARIABLES = Variables.NAMES;
 
     /** Palisade's phase names, and ModSecurity's numbers for them. */
     static final Set<String> PHASES = Set.of(
