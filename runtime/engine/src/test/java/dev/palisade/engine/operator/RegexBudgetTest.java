@@ -10,8 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Catastrophic backtracking ends: on RE2/J by construction (a plain result), on the JDK engine by
- * the step budget ({@link PcreRegex.Outcome#LIMIT_EXCEEDED}, which the rule reads as no match).
+ * Catastrophic backtracking ends: where RE2/J can run the pattern, the JDK engine's fast path gives
+ * up after a small budget and RE2/J answers exactly (linear time); elsewhere the JDK engine's step
+ * budget ends it ({@link PcreRegex.Outcome#LIMIT_EXCEEDED}, which the rule reads as no match).
  * No assertion on time (STYLE.md §7): a missing budget would show as a test that never ends.
  */
 class RegexBudgetTest {
@@ -24,6 +25,22 @@ class RegexBudgetTest {
         PcreRegex regex = PcreRegex.compile(pattern);
         assertEquals(PcreRegex.Engine.RE2J, regex.engine());
         assertEquals(PcreRegex.Outcome.NO_MATCH, regex.find(SUBJECT, null));
+    }
+
+    /**
+     * Polynomial backtracking with no group for the JDK's memo to help: {@code a*} seven times is
+     * about 40^7 steps on the JDK engine for this subject. The fast path gives up after its small
+     * budget and RE2/J gives the exact answer, linear in the input — both ways.
+     */
+    @Test
+    void theFastPathHandsAdversarialInputToRe2WhichAnswersExactly() throws OperatorArgumentException {
+        PcreRegex regex = PcreRegex.compile("a*a*a*a*a*a*a*b");
+        assertEquals(PcreRegex.Engine.RE2J, regex.engine());
+        assertEquals(PcreRegex.Outcome.NO_MATCH, regex.find(SUBJECT, null));
+        assertEquals(PcreRegex.Outcome.MATCH, regex.find("a".repeat(40) + "b", null));
+        PcreRegex budgeted = PcreRegex.compileBudgeted("a*a*a*a*a*a*a*b", PcreRegex.fastBudget(SUBJECT.length()));
+        assertEquals(PcreRegex.Outcome.LIMIT_EXCEEDED, budgeted.find(SUBJECT, null),
+                "the JDK engine alone would run out of the fast budget here");
     }
 
     /**
