@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +24,14 @@ import java.util.stream.Stream;
  * uses: Palisade's engine defaults, {@code crs-setup.conf}, the tuning Palisade generates (paranoia
  * level, thresholds), the optional {@code REQUEST-900} exclusions, {@code rules/*.conf} in name
  * order, the optional {@code RESPONSE-999} exclusions, then the caller's own SecLang.
+ *
+ * <p>CRS v4 (a downloaded release, {@link Options#v4(Path)}) loads in the order its documentation
+ * gives for plugins: engine defaults, {@code crs-setup.conf}, Palisade's tuning, then
+ * {@code plugins/*-config.conf}, {@code plugins/*-before.conf}, the rules, and
+ * {@code plugins/*-after.conf} (each group in name order). Its tuning uses v4's variables
+ * ({@code tx.blocking_paranoia_level}, ...) under the ids {@code crs-setup.conf.example} documents
+ * for them (900000 blocking paranoia, 900001 detection paranoia, 900110 thresholds, 900120 early
+ * blocking, 900300-900350 argument and file limits; anything else from 900900).
  */
 public final class CrsRuleSet {
 
@@ -32,9 +42,53 @@ public final class CrsRuleSet {
      * @param setup {@code crs-setup.conf}
      * @param rules the directory of {@code *.conf} rule files and their {@code .data} files
      * @param tuning extra {@code tx} settings as SecLang {@code setvar} arguments, e.g. {@code tx.combined_file_sizes=65535}
+     * @param version the CRS major version: 3 (Debian's 3.3.4) or 4
+     * @param plugins v4's {@code plugins} directory, when there is one
+     * @param responseBodyMimeTypes {@code SecResponseBodyMimeType} after the setup; empty keeps the engine default
      */
     public record Options(Path setup, Path rules, int paranoia, int inboundThreshold, int outboundThreshold,
-            EngineMode mode, List<String> tuning) {
+            EngineMode mode, List<String> tuning, int version, Optional<Path> plugins,
+            List<String> responseBodyMimeTypes) {
+
+        public Options {
+            tuning = List.copyOf(tuning);
+            responseBodyMimeTypes = List.copyOf(responseBodyMimeTypes);
+        }
+
+        /** A CRS 3 rule set. */
+        public Options(Path setup, Path rules, int paranoia, int inboundThreshold, int outboundThreshold,
+                EngineMode mode, List<String> tuning) {
+            this(setup, rules, paranoia, inboundThreshold, outboundThreshold, mode, tuning, 3, Optional.empty(),
+                    List.of());
+        }
+
+        /**
+         * A CRS v4 release unpacked at {@code dir}: {@code crs-setup.conf} (else
+         * {@code crs-setup.conf.example}), {@code rules/}, and {@code plugins/} when present; blocking
+         * paranoia 1, thresholds 5/4, blocking.
+         */
+        public static Options v4(Path dir) {
+            Path setup = dir.resolve("crs-setup.conf");
+            if (!Files.exists(setup)) {
+                setup = dir.resolve("crs-setup.conf.example");
+            }
+            Path plugins = dir.resolve("plugins");
+            return new Options(setup, dir.resolve("rules"), 1, 5, 4, EngineMode.ON, List.of(), 4,
+                    Files.isDirectory(plugins) ? Optional.of(plugins) : Optional.empty(), List.of());
+        }
+
+        /**
+         * The v4 regression suite's own setup (CRS's {@code tests/docker-compose.yml}): detection only,
+         * blocking and detection paranoia 4, response bodies of text types and JSON read, ARG_LENGTH
+         * 400, TOTAL_ARG_LENGTH 6400, MAX_FILE_SIZE 64100, COMBINED_FILE_SIZES 65535.
+         */
+        public static Options v4RegressionSuite(Path dir) {
+            Options v4 = v4(dir);
+            return new Options(v4.setup(), v4.rules(), 4, 5, 4, EngineMode.DETECTION_ONLY,
+                    List.of("tx.detection_paranoia_level=4", "tx.arg_length=400", "tx.total_arg_length=6400",
+                            "tx.max_file_size=64100", "tx.combined_file_sizes=65535"),
+                    4, v4.plugins(), List.of("text/plain", "text/html", "text/xml", "application/json"));
+        }
 
         /** Debian's CRS at paranoia 1, thresholds 5/4, blocking. */
         public static Options debian() {
@@ -73,6 +127,14 @@ public final class CrsRuleSet {
         lower.add(SecLangStatements.of(SecLangReader.read(engineDefaults(), diagnostics), diagnostics), options.rules());
         include(lower, options.setup(), diagnostics);
         lower.add(SecLangStatements.of(SecLangReader.read(tuning(options), diagnostics), diagnostics), options.rules());
+        if (options.plugins().isPresent()) {
+            for (Path file : plugins(options.plugins().get(), "-config.conf")) {
+                include(lower, file, diagnostics);
+            }
+            for (Path file : plugins(options.plugins().get(), "-before.conf")) {
+                include(lower, file, diagnostics);
+            }
+        }
         Path exclusionsBefore = options.setup().resolveSibling("REQUEST-900-EXCLUSION-RULES-BEFORE-CRS.conf");
         if (Files.isReadable(exclusionsBefore)) {
             include(lower, exclusionsBefore, diagnostics);
@@ -88,6 +150,11 @@ public final class CrsRuleSet {
         for (Path file : ruleFiles(options.rules())) {
             include(lower, file, diagnostics);
         }
+        if (options.plugins().isPresent()) {
+            for (Path file : plugins(options.plugins().get(), "-after.conf")) {
+                include(lower, file, diagnostics);
+            }
+        }
         Path exclusionsAfter = options.setup().resolveSibling("RESPONSE-999-EXCLUSION-RULES-AFTER-CRS.conf");
         if (Files.isReadable(exclusionsAfter)) {
             include(lower, exclusionsAfter, diagnostics);
@@ -100,6 +167,27 @@ public final class CrsRuleSet {
                 file.toAbsolutePath().getParent());
     }
 
+    /** {@code plugins/*SUFFIX} in name order (CRS: {@code Include plugins/*-config.conf} and so on). */
+    static List<Path> plugins(Path plugins, String suffix) {
+        try (Stream<Path> files = Files.list(plugins)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The ids {@code crs-setup.conf.example} (v4) gives the SecActions that set these variables. */
+    private static final Map<String, Integer> V4_SETUP_IDS = Map.of(
+            "tx.detection_paranoia_level", 900_001,
+            "tx.early_blocking", 900_120,
+            "tx.max_num_args", 900_300,
+            "tx.arg_name_length", 900_310,
+            "tx.arg_length", 900_320,
+            "tx.total_arg_length", 900_330,
+            "tx.max_file_size", 900_340,
+            "tx.combined_file_sizes", 900_350);
+
     private static List<Path> ruleFiles(Path rules) {
         try (Stream<Path> files = Files.list(rules)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".conf")).sorted().toList();
@@ -110,15 +198,22 @@ public final class CrsRuleSet {
 
     private static SourceFile tuning(Options options) {
         StringBuilder text = new StringBuilder();
-        text.append("SecAction \"id:900000,phase:1,nolog,pass,t:none,setvar:tx.paranoia_level=")
+        boolean v4 = options.version() >= 4;
+        text.append("SecAction \"id:900000,phase:1,nolog,pass,t:none,setvar:")
+                .append(v4 ? "tx.blocking_paranoia_level=" : "tx.paranoia_level=")
                 .append(options.paranoia()).append("\"\n");
         text.append("SecAction \"id:900110,phase:1,nolog,pass,t:none,setvar:tx.inbound_anomaly_score_threshold=")
                 .append(options.inboundThreshold()).append(",setvar:tx.outbound_anomaly_score_threshold=")
                 .append(options.outboundThreshold()).append("\"\n");
         int id = 900_900;
         for (String setting : options.tuning()) {
-            text.append("SecAction \"id:").append(id++).append(",phase:1,nolog,pass,t:none,setvar:")
+            String variable = setting.substring(0, Math.max(0, setting.indexOf('='))).toLowerCase(java.util.Locale.ROOT);
+            Integer documented = v4 ? V4_SETUP_IDS.get(variable) : null;
+            text.append("SecAction \"id:").append(documented != null ? documented : id++).append(",phase:1,nolog,pass,t:none,setvar:")
                     .append(setting).append("\"\n");
+        }
+        if (!options.responseBodyMimeTypes().isEmpty()) {
+            text.append("SecResponseBodyMimeType ").append(String.join(" ", options.responseBodyMimeTypes())).append('\n');
         }
         return new SourceFile("<palisade crs tuning>", text.toString());
     }

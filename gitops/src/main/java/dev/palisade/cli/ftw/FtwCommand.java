@@ -37,6 +37,11 @@ public final class FtwCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE", description = "policy whose rules join the CRS (in-process only)")
     Path policy;
 
+    @Option(names = "--crs-v4", paramLabel = "DIR",
+            description = "run a CRS v4 release (unpacked at DIR) in process at its regression suite's setup"
+                    + " instead of Debian's CRS 3.3.4")
+    Path crsV4;
+
     @Option(names = "--target", paramLabel = "URL",
             description = "send the requests to this server (http://127.0.0.1:PORT) instead of the in-process engine")
     String target;
@@ -154,9 +159,14 @@ public final class FtwCommand implements Callable<Integer> {
     }
 
     private FtwTarget target() throws UsageException {
+        if (crsV4 != null && (policy != null || target != null)) {
+            throw new UsageException("--crs-v4 is the in-process engine: it takes neither --policy (put the v4 rule"
+                    + " set in the policy's waf block instead) nor --target");
+        }
         if (target == null) {
             try {
-                return new InProcessTarget(engines.open(Optional.ofNullable(policy)));
+                FtwEngines source = crsV4 == null ? engines : FtwEngines.crsV4(crsV4);
+                return new InProcessTarget(source.open(Optional.ofNullable(policy)));
             } catch (FtwEngines.Unavailable unavailable) {
                 throw new UsageException(unavailable.getMessage());
             }

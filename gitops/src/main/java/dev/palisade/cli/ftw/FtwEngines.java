@@ -34,6 +34,31 @@ public interface FtwEngines {
     }
 
     /**
+     * {@code palisade ftw --crs-v4 DIR}: the CRS v4 release unpacked at {@code DIR} at its regression
+     * suite's own setup ({@link CrsRuleSet.Options#v4RegressionSuite(Path)}: detection only, blocking
+     * paranoia 4, response bodies of text types and JSON, the suite's argument and file limits).
+     * Takes no policy.
+     */
+    static FtwEngines crsV4(Path dir) {
+        return policy -> {
+            CrsRuleSet.Options options = CrsRuleSet.Options.v4RegressionSuite(dir);
+            if (!CrsRuleSet.available(options)) {
+                throw new Unavailable("--crs-v4 " + dir + ": not a CRS v4 release (need crs-setup.conf or"
+                        + " crs-setup.conf.example, and rules/)");
+            }
+            Diagnostics diagnostics = new Diagnostics();
+            IrWaf waf = CrsRuleSet.load(options, diagnostics);
+            if (diagnostics.hasErrors()) {
+                DiagnosticRenderer renderer = new DiagnosticRenderer(diagnostics.sources());
+                StringBuilder message = new StringBuilder("the rule set has errors:\n");
+                diagnostics.sorted().forEach(d -> message.append(renderer.render(d)).append('\n'));
+                throw new Unavailable(message.toString().strip());
+            }
+            return new WafInterpreter(waf);
+        };
+    }
+
+    /**
      * The engine {@code palisade ftw} uses without {@code --target}: Debian's CRS at the suite's own
      * setup ({@link CrsRuleSet.Options#regressionSuite()}), or the first {@code waf} block of the
      * policy file, as it would run in {@code palisade serve}.
