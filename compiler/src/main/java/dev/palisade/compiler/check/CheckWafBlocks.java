@@ -2,6 +2,7 @@ package dev.palisade.compiler.check;
 
 import dev.palisade.compiler.CompilationUnit;
 import dev.palisade.compiler.Pass;
+import dev.palisade.compiler.waf.CrsSettings;
 import dev.palisade.dsl.ast.NumberLiteral;
 import dev.palisade.dsl.ast.PolicyDecl;
 import dev.palisade.dsl.ast.PolicyFile;
@@ -66,11 +67,7 @@ public final class CheckWafBlocks implements Pass {
         Path rules = CrsRuleIds.DEBIAN_RULES;
         for (WafBlock.Item item : waf.items()) {
             if (item instanceof WafBlock.Crs crs) {
-                for (WafBlock.CrsSetting setting : crs.settings()) {
-                    if (setting.key().equals("rules") && setting.text().isPresent()) {
-                        rules = directory.resolve(setting.text().get().value());
-                    }
-                }
+                rules = CrsSettings.rulesDirectory(crs, directory);
             }
         }
         Optional<Set<Long>> crsIds = CrsRuleIds.in(rules);
@@ -83,7 +80,7 @@ public final class CheckWafBlocks implements Pass {
                                     .orElse("the modes are `blocking` and `detection`"));
                 }
             } else if (item instanceof WafBlock.Crs crs) {
-                crs.settings().forEach(setting -> crsSetting(setting, diagnostics));
+                CrsSettings.check(crs, directory, diagnostics);
             } else if (item instanceof WafBlock.Exclusion exclusion) {
                 for (WafBlock.RuleIdRange range : exclusion.ids()) {
                     if (range.last().isEmpty()) {
@@ -106,21 +103,6 @@ public final class CheckWafBlocks implements Pass {
                             diagnostics);
                 }
             }
-        }
-    }
-
-    private static void crsSetting(WafBlock.CrsSetting setting, Diagnostics diagnostics) {
-        if (setting.number().isEmpty()) {
-            return;
-        }
-        NumberLiteral number = setting.number().get();
-        long value = number.value().orElse(-1);
-        if (setting.key().equals("paranoia") && (value < 1 || value > 4)) {
-            diagnostics.error(DiagnosticCode.OUT_OF_RANGE, number.span(), "paranoia level " + number.text()
-                    + " is out of range", "the Core Rule Set has paranoia levels 1 to 4");
-        } else if (setting.key().endsWith("threshold") && (value < 1 || value > 10_000)) {
-            diagnostics.error(DiagnosticCode.OUT_OF_RANGE, number.span(), "anomaly threshold " + number.text()
-                    + " is out of range", "thresholds are from 1 to 10000; the Core Rule Set's default is 5 inbound, 4 outbound");
         }
     }
 

@@ -59,11 +59,16 @@ wafItem
     | SECLANG string                                                      # seclangInline
     ;
 
+// crs paranoia 2 | crs version 4 dir "/opt/crs-4.28.0" blocking-paranoia 2 early-blocking ...
+// The other settings (version, dir, blocking-paranoia, detection-paranoia, early-blocking,
+// arg-length, ...) are words the checks know (CheckWafBlocks), not keywords, so they stay usable
+// as names elsewhere.
 crsSetting
     : PARANOIA number
     | INBOUND_THRESHOLD number
     | OUTBOUND_THRESHOLD number
     | RULES string
+    | ID (number | string)?
     ;
 
 ruleIdList : ruleIdRange (COMMA ruleIdRange)* ;

@@ -19,7 +19,11 @@ public record WafBlock(List<Item> items, Span span) {
     /** {@code mode blocking} or {@code mode detection}. */
     public record Mode(Name mode, Span span) implements Item {}
 
-    /** {@code crs paranoia 2 inbound-threshold 5 outbound-threshold 4 rules "/usr/share/modsecurity-crs"}. */
+    /**
+     * {@code crs paranoia 2 inbound-threshold 5 outbound-threshold 4 rules "/usr/share/modsecurity-crs"}, or a
+     * CRS v4 release: {@code crs version 4 dir "/opt/crs" blocking-paranoia 2 early-blocking}; the settings are
+     * checked and lowered by the compiler ({@code CrsSettings}).
+     */
     public record Crs(List<CrsSetting> settings, Span span) implements Item {
         public Crs {
             settings = List.copyOf(settings);

@@ -54,4 +54,15 @@ class PolicyFormatterTest {
         assertEquals("\"\\\"\\\\\\n\\t\\r\\u0001\\u007F'é😀\"", StringText.quoted("\"\\\n\t\r\u0001\u007f'é😀"));
         assertEquals("\"\\uD800x\"", StringText.quoted("\ud800x"));
     }
+
+    @Test
+    void theCrsV4SettingsKeepTheirWordsAndValues() {
+        String source = "policy www {\n  selector 'all()'\n  waf {\n    crs   version 4 dir '/opt/crs'  early-blocking\n"
+                + "      blocking-paranoia 2 detection-paranoia 3 inbound-threshold 10 arg-length 400\n  }\n}\n";
+        String formatted = PolicyFormatter.formatSource(new SourceFile("v4.pal", source), new Diagnostics()).orElseThrow();
+        assertTrue(formatted.contains("crs version 4 dir '/opt/crs' early-blocking blocking-paranoia 2 detection-paranoia 3"
+                + " inbound-threshold 10 arg-length 400\n"), formatted);
+        assertEquals(Optional.of(formatted),
+                PolicyFormatter.formatSource(new SourceFile("v4.pal", formatted), new Diagnostics()));
+    }
 }

@@ -103,8 +103,14 @@ final class RandomPolicySource {
                 case 1 -> {
                     t("crs");
                     repeat(1 + random.nextInt(3), () -> {
-                        String key = lexemes.pick("paranoia", "inbound-threshold", "outbound-threshold", "rules");
-                        t(key, key.equals("rules") ? lexemes.string() : number());
+                        String key = lexemes.pick("paranoia", "inbound-threshold", "outbound-threshold", "rules",
+                                "version", "dir", "blocking-paranoia", "detection-paranoia", "early-blocking",
+                                "arg-length", "combined-file-sizes");
+                        if (key.equals("early-blocking")) {
+                            t(key);
+                        } else {
+                            t(key, key.equals("rules") || key.equals("dir") ? lexemes.string() : number());
+                        }
                     });
                 }
                 case 2 -> exclusion();

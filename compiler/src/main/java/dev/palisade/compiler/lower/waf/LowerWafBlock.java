@@ -5,6 +5,7 @@ import dev.palisade.compiler.ir.waf.IrWaf;
 import dev.palisade.compiler.ir.waf.IrWafAction;
 import dev.palisade.compiler.ir.waf.IrWafOperator;
 import dev.palisade.compiler.waf.CrsRuleSet;
+import dev.palisade.compiler.waf.CrsSettings;
 import dev.palisade.dsl.ast.PathMatch;
 import dev.palisade.dsl.ast.WafBlock;
 import dev.palisade.dsl.diag.Diagnostics;
@@ -78,24 +79,7 @@ public final class LowerWafBlock {
     }
 
     private static CrsRuleSet.Options crsOptions(WafBlock.Crs crs, EngineMode mode, Path directory) {
-        CrsRuleSet.Options defaults = CrsRuleSet.Options.debian();
-        int paranoia = defaults.paranoia();
-        int inbound = defaults.inboundThreshold();
-        int outbound = defaults.outboundThreshold();
-        Path rules = defaults.rules();
-        Path setup = defaults.setup();
-        for (WafBlock.CrsSetting setting : crs.settings()) {
-            long number = setting.number().map(n -> n.value().orElse(0)).orElse(0L);
-            switch (setting.key()) {
-                case "paranoia" -> paranoia = (int) number;
-                case "inbound-threshold" -> inbound = (int) number;
-                case "outbound-threshold" -> outbound = (int) number;
-                case "rules" -> rules = setting.text().map(t -> directory.resolve(t.value())).orElse(rules);
-                case "setup" -> setup = setting.text().map(t -> directory.resolve(t.value())).orElse(setup);
-                default -> { }
-            }
-        }
-        return new CrsRuleSet.Options(setup, rules, paranoia, inbound, outbound, mode, List.of());
+        return CrsSettings.options(crs, mode, directory);
     }
 
     private static RuleDraft customRule(WafBlock.CustomRule rule, Path directory) {
