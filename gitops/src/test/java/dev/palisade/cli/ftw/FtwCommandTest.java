@@ -146,4 +146,33 @@ class FtwCommandTest {
             assertTrue(server.requests().get(0).startsWith("GET /?q=select HTTP/1.1\r\n"), server.requests().get(0));
         }
     }
+
+    @Test
+    void crsV4IsTheInProcessEngineAndSaysWhatItNeeds(@TempDir Path folder) throws Exception {
+        Path suite = Files.writeString(folder.resolve("942100.yaml"), SUITE);
+        Run notARelease = main(suite.toString(), "--crs-v4", folder.toString());
+        assertEquals(2, notARelease.code(), notARelease.err());
+        assertTrue(notARelease.err().contains("not a CRS v4 release"), notARelease.err());
+        Run withPolicy = main(suite.toString(), "--crs-v4", folder.toString(), "--policy", suite.toString());
+        assertEquals(2, withPolicy.code(), withPolicy.err());
+        assertTrue(withPolicy.err().contains("--crs-v4 is the in-process engine"), withPolicy.err());
+        Run withTarget = main(suite.toString(), "--crs-v4", folder.toString(), "--target", "http://127.0.0.1:1");
+        assertEquals(2, withTarget.code(), withTarget.err());
+    }
+
+    @Test
+    void crsV4RunsTheReleaseAtTheSuitesSetup(@TempDir Path folder) throws Exception {
+        Path release = folder.resolve("crs");
+        Files.createDirectories(release.resolve("rules"));
+        Files.writeString(release.resolve("crs-setup.conf.example"), "");
+        // Logs only when the suite's setup reached the rules: detection paranoia 4 and ARG_LENGTH 400.
+        Files.writeString(release.resolve("rules/REQUEST-942-TEST.conf"),
+                "SecRule TX:DETECTION_PARANOIA_LEVEL \"@eq 4\" \"id:942100,phase:2,pass,log,chain\"\n"
+                        + "  SecRule TX:ARG_LENGTH \"@eq 400\" \"chain\"\n"
+                        + "  SecRule ARGS:q \"@streq select\" \"t:none\"\n");
+        Path suite = Files.writeString(folder.resolve("942100.yaml"), SUITE);
+        Run run = main(suite.toString(), "--crs-v4", release.toString());
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.out().strip().endsWith("ftw: 1/2 passed (1 failed, 0 skipped)"), run.out());
+    }
 }
