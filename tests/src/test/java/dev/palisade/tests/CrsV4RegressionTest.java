@@ -42,4 +42,21 @@ class CrsV4RegressionTest {
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(summary.matches("ftw: \\d+/5003 passed \\(0 failed, \\d+ skipped\\)"), summary);
     }
+
+    /** The same release through a policy's waf block, as {@code palisade serve} would run it. */
+    @Test
+    void aPolicyWithAV4WafBlockRunsTheSuite(@org.junit.jupiter.api.io.TempDir Path directory) throws Exception {
+        Path suite = SHARED.resolve("crs-regression/v4");
+        Path release = SHARED.resolve("crs-rules/v4.28.0");
+        assumeTrue(Files.isDirectory(suite) && Files.isDirectory(release.resolve("rules")),
+                "skipped: the CRS v4 release or its regression suite is not in ../shared");
+        Path policy = Files.writeString(directory.resolve("v4.pal"), "policy www {\n  selector 'all()'\n  waf {\n"
+                + "    mode detection\n    crs version 4 dir \"" + release.toAbsolutePath().normalize() + "\"\n"
+                + "        blocking-paranoia 4 detection-paranoia 4\n  }\n}\n");
+        Cli run = Cli.run("ftw", suite.resolve("REQUEST-942-APPLICATION-ATTACK-SQLI").toString(),
+                "--policy", policy.toString(), "--include", "^94210[01]-");
+        String summary = run.out().strip().lines().reduce((a, b) -> b).orElse("");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(summary.matches("ftw: (\\d+)/\\1 passed \\(0 failed, 0 skipped\\)"), summary);
+    }
 }
