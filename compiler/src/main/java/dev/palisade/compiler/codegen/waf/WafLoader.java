@@ -33,8 +33,24 @@ public final class WafLoader {
     /** Loads {@code plan}; with a dump directory, writes the source there first and compiles it under that name. */
     public static Loaded load(WafPlan plan, Optional<Path> dumpDirectory) {
         String simpleName = WafSourceGenerator.className(plan);
-        String className = WafSourceGenerator.PACKAGE + "." + simpleName;
         String source = WafSourceGenerator.generate(plan).toString();
+        Class<?> type = compile(simpleName, source, dumpDirectory);
+        try {
+            Object instance = type.getConstructor(WafSourceGenerator.constructorParameterTypes())
+                    .newInstance(WafSourceGenerator.constructorArguments(plan));
+            return new Loaded((WafEngine) instance, source, type.getName());
+        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException
+                | InvocationTargetException bug) {
+            throw new InternalCompilerError("generated WAF class cannot be loaded: " + bug, bug);
+        }
+    }
+
+    /**
+     * Compiles {@code source} (class {@code simpleName} in {@link WafSourceGenerator#PACKAGE}) into a
+     * fresh class loader. Code that does not compile is our bug: an internal error with Janino's
+     * {@code file:line:column} and where the source was written.
+     */
+    static Class<?> compile(String simpleName, String source, Optional<Path> dumpDirectory) {
         String fileName = simpleName + ".java";
         if (dumpDirectory.isPresent()) {
             fileName = dump(dumpDirectory.get(), fileName, source).toString();
@@ -46,17 +62,13 @@ public final class WafLoader {
             compiler.cook(fileName, new StringReader(source));
         } catch (CompileException | IOException bug) {
             // CompileException's message starts with the file, line and column in the source.
-            Path where = dumpDirectory.isPresent() ? Path.of(fileName) : dumpForBugReport(fileName, source);
+            Path where = dumpDirectory.isPresent() ? Path.of(fileName) : dumpForBugReport(simpleName + ".java", source);
             throw new InternalCompilerError("generated WAF code does not compile: " + bug.getMessage()
                     + " (source written to " + where + ")", bug);
         }
         try {
-            Class<?> type = compiler.getClassLoader().loadClass(className);
-            Object instance = type.getConstructor(WafSourceGenerator.constructorParameterTypes())
-                    .newInstance(WafSourceGenerator.constructorArguments(plan));
-            return new Loaded((WafEngine) instance, source, className);
-        } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException
-                | InvocationTargetException bug) {
+            return compiler.getClassLoader().loadClass(WafSourceGenerator.PACKAGE + "." + simpleName);
+        } catch (ClassNotFoundException bug) {
             throw new InternalCompilerError("generated WAF class cannot be loaded: " + bug, bug);
         }
     }
