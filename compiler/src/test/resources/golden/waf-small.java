@@ -346,7 +346,7 @@ public final class Waf_HASH implements WafEngine {
   private boolean rule21(Transaction tx) {
     // rule: REMOTE_ADDR  @rbl  sbl-xbl.spamhaus.org
     tx.beginChainLink(false);
-    // not evaluated: operator `@rbl` is not supported: it queries a DNS real-time blocklist, and rules must not wait on t …
+    // not evaluated: operator `@rbl` is not supported: it queries a DNS real-time blocklist, and rules must not wait on t ...
     tx.skip(21L);
     return false;
   }

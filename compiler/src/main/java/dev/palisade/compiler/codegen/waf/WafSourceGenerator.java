@@ -247,6 +247,6 @@ public final class WafSourceGenerator {
                 out.append(c);
             }
         }
-        return i < text.length() ? out + " …" : out.toString();
+        return i < text.length() ? out + " ..." : out.toString();
     }
 }

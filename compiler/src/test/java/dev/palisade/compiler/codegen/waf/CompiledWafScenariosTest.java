@@ -188,6 +188,17 @@ class CompiledWafScenariosTest {
     }
 
     @Test
+    void messagesAndPatternsThatWouldBreakAJavaCommentStillCompile() {
+        Pair waf = rules("""
+                SecRule ARGS "@contains */" "id:95,phase:1,pass,log,msg:'end */ here, \\u12 not an escape, caf\u00e9'"
+                SecRule ARGS:b "@streq \\u12x" "id:96,phase:1,pass,log"
+                """);
+        WafResult result = waf.inspect(get("/?a=x*/y&b=%5Cu12x"));
+        assertEquals(List.of(95L, 96L), result.firedIds());
+        assertEquals("end */ here, \\u12 not an escape, caf\u00e9", result.matches().get(0).message());
+    }
+
+    @Test
     void unnamedAndRepeatedIdsGetTheirOwnMethods() {
         String source = WafLoader.source(lower("""
                 SecAction "id:1,phase:1,pass,nolog,setvar:tx.a=1"
