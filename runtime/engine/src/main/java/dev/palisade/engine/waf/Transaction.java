@@ -193,9 +193,14 @@ public final class Transaction implements OperatorContext {
     }
 
     public String collectionGet(String collection, String key) {
-        Map<String, Entry> members = collections.get(collection.toLowerCase(Locale.ROOT));
-        Entry entry = members == null ? null : members.get(key.toLowerCase(Locale.ROOT));
+        Entry entry = collectionEntry(collection, key);
         return entry == null ? null : entry.value();
+    }
+
+    /** The member named {@code key} (case-insensitively), or {@code null}. */
+    public Entry collectionEntry(String collection, String key) {
+        Map<String, Entry> members = collections.get(collection.toLowerCase(Locale.ROOT));
+        return members == null ? null : members.get(key.toLowerCase(Locale.ROOT));
     }
 
     public void collectionPut(String collection, String key, String value) {

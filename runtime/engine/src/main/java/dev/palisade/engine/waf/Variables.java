@@ -103,6 +103,14 @@ public final class Variables {
             case "UNIQUE_ID" -> scalar(c, tx.uniqueId(), out);
             case "DURATION" -> scalar(c, "0", out);
             case "TX", "IP", "GLOBAL", "SESSION", "USER", "RESOURCE" -> {
+                if (spec.key().isPresent() && spec.keyPattern() == null) {
+                    // A literal key (TX:EXECUTING_PARANOIA_LEVEL, the paranoia gates): one lookup, not a scan.
+                    Entry entry = tx.collectionEntry(c, spec.key().get());
+                    if (entry != null) {
+                        out.add(new Target(c + ":" + entry.key(), entry.value()));
+                    }
+                    return;
+                }
                 for (Entry entry : tx.collection(c)) {
                     if (spec.selects(entry.key())) {
                         out.add(new Target(c + ":" + entry.key(), entry.value()));
