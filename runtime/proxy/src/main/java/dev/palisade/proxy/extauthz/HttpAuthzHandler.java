@@ -1,5 +1,6 @@
 package dev.palisade.proxy.extauthz;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -48,8 +49,11 @@ final class HttpAuthzHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
         String uri = request.uri();
         String target = uri.startsWith(config.pathPrefix()) ? uri.substring(config.pathPrefix().length()) : null;
+        // Envoy's HTTP authorization request carries the original request's allowed headers and, with
+        // with_request_body, its body: what the WAF inspects.
         Authorizer.Query query = new Authorizer.Query(request.method().name(), target == null ? uri : target,
-                null, null, config.defaultWorkload(), request.headers().get(REQUEST_ID), source);
+                null, null, config.defaultWorkload(), request.headers().get(REQUEST_ID), source, request.headers(),
+                ByteBufUtil.getBytes(request.content()));
         Authorizer.Answer answer = target == null
                 ? authorizer.reject(query, Authorizer.newRequestId(), 403, "outside_path_prefix")
                 : authorizer.check(query);
