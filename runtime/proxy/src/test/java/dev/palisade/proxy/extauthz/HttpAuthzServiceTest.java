@@ -146,6 +146,22 @@ class HttpAuthzServiceTest {
         assertEquals(403, check(www, "GET", "/productpage", null).statusCode());
     }
 
+    /** Envoy's {@code headers_to_add} name the workload per route: the www server decides for productpage. */
+    @Test
+    void workloadHeadersChooseTheWorkloadPerCheck() throws Exception {
+        InetSocketAddress address = www.httpAddress();
+        HttpRequest.Builder productpage = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + address.getPort() + "/check/productpage"))
+                .timeout(Duration.ofSeconds(5)).header("x-palisade-labels", "app=productpage")
+                .header("x-palisade-namespace", "bookinfo");
+        assertEquals(200, client.send(productpage.GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(403, client.send(productpage.method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpRequest malformed = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + "/check/"))
+                .timeout(Duration.ofSeconds(5)).header("x-palisade-labels", "no-equals-sign").GET().build();
+        assertEquals(403, client.send(malformed, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/%2e%2e/passwords", "/robots.txt/..;/passwords", "//passwords", "/%2e%2egit/config",
             "/./.git/HEAD"})
