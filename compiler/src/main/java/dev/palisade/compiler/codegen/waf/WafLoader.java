@@ -1,12 +1,12 @@
 package dev.palisade.compiler.codegen.waf;
 
 import dev.palisade.compiler.ir.waf.IrWaf;
+import dev.palisade.compiler.load.GeneratedSources;
 import dev.palisade.compiler.load.InternalCompilerError;
 import dev.palisade.engine.waf.WafEngine;
 import java.io.IOException;
 import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.codehaus.commons.compiler.CompileException;
@@ -53,7 +53,7 @@ public final class WafLoader {
     static Class<?> compile(String simpleName, String source, Optional<Path> dumpDirectory) {
         String fileName = simpleName + ".java";
         if (dumpDirectory.isPresent()) {
-            fileName = dump(dumpDirectory.get(), fileName, source).toString();
+            fileName = GeneratedSources.dump(dumpDirectory.get(), WafSourceGenerator.PACKAGE, fileName, source).toString();
         }
         SimpleCompiler compiler = new SimpleCompiler();
         compiler.setParentClassLoader(WafEngine.class.getClassLoader());
@@ -62,7 +62,8 @@ public final class WafLoader {
             compiler.cook(fileName, new StringReader(source));
         } catch (CompileException | IOException bug) {
             // CompileException's message starts with the file, line and column in the source.
-            Path where = dumpDirectory.isPresent() ? Path.of(fileName) : dumpForBugReport(simpleName + ".java", source);
+            Path where = dumpDirectory.isPresent() ? Path.of(fileName)
+                    : GeneratedSources.dumpForBugReport(WafSourceGenerator.PACKAGE, simpleName + ".java", source);
             throw new InternalCompilerError("generated WAF code does not compile: " + bug.getMessage()
                     + " (source written to " + where + ")", bug);
         }
@@ -76,26 +77,5 @@ public final class WafLoader {
     /** The Java source {@link #load} would compile for {@code waf}, as text. */
     public static String source(IrWaf waf) {
         return WafSourceGenerator.generate(WafPlan.of(waf)).toString();
-    }
-
-    private static Path dump(Path directory, String fileName, String source) {
-        try {
-            Path packageDirectory = directory.resolve(WafSourceGenerator.PACKAGE.replace('.', '/'));
-            Files.createDirectories(packageDirectory);
-            Path file = packageDirectory.resolve(fileName);
-            Files.writeString(file, source);
-            return file;
-        } catch (IOException unwritable) {
-            throw new InternalCompilerError("cannot write generated source to " + directory + ": " + unwritable.getMessage(),
-                    unwritable);
-        }
-    }
-
-    private static Path dumpForBugReport(String fileName, String source) {
-        try {
-            return dump(Files.createTempDirectory("palisade-generated"), fileName, source);
-        } catch (IOException | InternalCompilerError unwritable) {
-            return Path.of(fileName);
-        }
     }
 }
