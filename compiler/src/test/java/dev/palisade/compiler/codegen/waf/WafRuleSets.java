@@ -1,20 +1,13 @@
 package dev.palisade.compiler.codegen.waf;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.palisade.compiler.interp.waf.WafInterpreter;
 import dev.palisade.compiler.ir.waf.IrWaf;
-import dev.palisade.compiler.lower.waf.LowerSecLang;
-import dev.palisade.dsl.diag.Diagnostics;
-import dev.palisade.dsl.diag.SourceFile;
-import dev.palisade.dsl.seclang.SecLangReader;
-import dev.palisade.dsl.seclang.SecLangStatements;
+import dev.palisade.compiler.waf.SecLangRuleSets;
 import dev.palisade.engine.waf.EngineMode;
 import dev.palisade.engine.waf.WafEngine;
 import dev.palisade.engine.waf.WafRequest;
 import dev.palisade.engine.waf.WafResult;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,16 +15,9 @@ import java.util.List;
 final class WafRuleSets {
     private WafRuleSets() {}
 
-    /** Lowers {@code seclang} (file name {@code test.conf}); fails on any diagnostic error. */
+    /** Lowers {@code seclang}; fails on any diagnostic error. */
     static IrWaf lower(String seclang, EngineMode mode) {
-        Diagnostics diagnostics = new Diagnostics();
-        LowerSecLang lower = new LowerSecLang(mode, diagnostics);
-        lower.add(SecLangStatements.of(SecLangReader.read(new SourceFile("test.conf", seclang), diagnostics), diagnostics),
-                Path.of("."));
-        IrWaf waf = lower.finish();
-        assertEquals(List.of(), diagnostics.sorted().stream().filter(d -> d.isError()).toList(),
-                "diagnostics for\n" + seclang);
-        return waf;
+        return SecLangRuleSets.lower(mode, seclang);
     }
 
     /** Interpreter and compiled engine over one rule set. */
