@@ -21,9 +21,14 @@ public final class SecLangRuleSets {
 
     /** Lowers {@code seclang} (as file {@code rules.conf}); fails on any error. */
     public static IrWaf lower(EngineMode mode, String seclang) {
+        return lower(mode, "rules.conf", seclang);
+    }
+
+    /** Lowers {@code seclang} as the file {@code fileName} (what spans and generated comments name). */
+    public static IrWaf lower(EngineMode mode, String fileName, String seclang) {
         Diagnostics diagnostics = new Diagnostics();
         LowerSecLang lower = new LowerSecLang(mode, diagnostics);
-        lower.add(SecLangStatements.of(SecLangReader.read(new SourceFile("rules.conf", seclang), diagnostics), diagnostics),
+        lower.add(SecLangStatements.of(SecLangReader.read(new SourceFile(fileName, seclang), diagnostics), diagnostics),
                 Path.of("."));
         IrWaf waf = lower.finish();
         assertEquals(List.of(), diagnostics.sorted().stream().filter(d -> d.isError()).toList(),

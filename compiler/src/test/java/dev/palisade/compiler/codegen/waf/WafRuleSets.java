@@ -1,5 +1,7 @@
 package dev.palisade.compiler.codegen.waf;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.palisade.compiler.interp.waf.WafInterpreter;
 import dev.palisade.compiler.ir.waf.IrWaf;
 import dev.palisade.compiler.waf.SecLangRuleSets;
@@ -17,7 +19,7 @@ final class WafRuleSets {
 
     /** Lowers {@code seclang}; fails on any diagnostic error. */
     static IrWaf lower(String seclang, EngineMode mode) {
-        return SecLangRuleSets.lower(mode, seclang);
+        return SecLangRuleSets.lower(mode, "test.conf", seclang);
     }
 
     /** Interpreter and compiled engine over one rule set. */
