@@ -9,7 +9,6 @@ import dev.palisade.engine.request.PathRuleIndex;
 import java.io.IOException;
 import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +32,7 @@ public final class BundleLoader {
         String source = file.toString();
         String fileName = BundleSourceGenerator.className(plan) + ".java";
         if (dumpDirectory.isPresent()) {
-            fileName = dump(dumpDirectory.get(), fileName, source).toString();
+            fileName = GeneratedSources.dump(dumpDirectory.get(), BundleSourceGenerator.PACKAGE, fileName, source).toString();
         }
         SimpleCompiler compiler = new SimpleCompiler();
         compiler.setParentClassLoader(CompiledPolicy.class.getClassLoader());
@@ -41,7 +40,8 @@ public final class BundleLoader {
         try {
             compiler.cook(fileName, new StringReader(source));
         } catch (CompileException | IOException bug) {
-            Path where = dumpDirectory.isPresent() ? Path.of(fileName) : dumpForBugReport(fileName, source);
+            Path where = dumpDirectory.isPresent() ? Path.of(fileName)
+                    : GeneratedSources.dumpForBugReport(BundleSourceGenerator.PACKAGE, fileName, source);
             throw new InternalCompilerError("generated code does not compile: " + bug.getMessage()
                     + " (source written to " + where + ")", bug);
         }
@@ -55,28 +55,6 @@ public final class BundleLoader {
         } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException
                 | InvocationTargetException bug) {
             throw new InternalCompilerError("generated class cannot be loaded: " + bug, bug);
-        }
-    }
-
-    private static Path dump(Path directory, String fileName, String source) {
-        try {
-            Path packageDirectory = directory.resolve(BundleSourceGenerator.PACKAGE.replace('.', '/'));
-            Files.createDirectories(packageDirectory);
-            Path file = packageDirectory.resolve(fileName);
-            Files.writeString(file, source);
-            return file;
-        } catch (IOException unwritable) {
-            throw new InternalCompilerError("cannot write generated source to " + directory + ": " + unwritable.getMessage(),
-                    unwritable);
-        }
-    }
-
-    private static Path dumpForBugReport(String fileName, String source) {
-        try {
-            Path directory = Files.createTempDirectory("palisade-generated");
-            return dump(directory, fileName, source);
-        } catch (IOException | InternalCompilerError unwritable) {
-            return Path.of(fileName);
         }
     }
 }

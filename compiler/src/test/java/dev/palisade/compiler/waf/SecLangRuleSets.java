@@ -16,17 +16,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test helpers: SecLang text to IR, and requests written briefly. */
-final class SecLangRuleSets {
+public final class SecLangRuleSets {
     private SecLangRuleSets() {}
 
-    static IrWaf lower(EngineMode mode, String seclang) {
+    /** Lowers {@code seclang} (as file {@code rules.conf}); fails on any error. */
+    public static IrWaf lower(EngineMode mode, String seclang) {
+        return lower(mode, "rules.conf", seclang);
+    }
+
+    /** Lowers {@code seclang} as the file {@code fileName} (what spans and generated comments name). */
+    public static IrWaf lower(EngineMode mode, String fileName, String seclang) {
         Diagnostics diagnostics = new Diagnostics();
         LowerSecLang lower = new LowerSecLang(mode, diagnostics);
-        lower.add(SecLangStatements.of(SecLangReader.read(new SourceFile("rules.conf", seclang), diagnostics), diagnostics),
+        lower.add(SecLangStatements.of(SecLangReader.read(new SourceFile(fileName, seclang), diagnostics), diagnostics),
                 Path.of("."));
         IrWaf waf = lower.finish();
-        lower.mode();
-        assertEquals(List.of(), diagnostics.sorted(), "the rule set has no mistakes");
+        assertEquals(List.of(), diagnostics.sorted().stream().filter(d -> d.isError()).toList(),
+                "the rule set has errors:\n" + seclang);
         return waf;
     }
 

@@ -121,6 +121,16 @@ class WafInterpreterTest {
     }
 
     @Test
+    void ctlTagRemovalsAreRegularExpressionsOverTheRulesTags() {
+        String rules = """
+                SecAction "id:1,phase:1,pass,nolog,ctl:ruleRemoveByTag=^attack-sql"
+                SecRule ARGS "@contains '" "id:2,phase:2,pass,log,tag:'attack-sqli'"
+                SecRule ARGS "@contains '" "id:3,phase:2,pass,log,tag:'attack-xss'"
+                """;
+        assertEquals(List.of(3L), run(EngineMode.ON, rules, get("/?a=x'y")).firedIds());
+    }
+
+    @Test
     void transformationsRunInOrderAndMultiMatchSeesEveryStep() {
         String rules = """
                 SecRule ARGS "@streq <script>" "id:1,phase:1,pass,log,t:urlDecode,t:lowercase"

@@ -51,7 +51,7 @@ final class Macros {
             }
         }
         List<Target> values = new ArrayList<>(1);
-        Variables.collect(tx, TargetSpec.of(collection, Optional.ofNullable(key), false, false, false), values);
+        Variables.collectFresh(tx, TargetSpec.of(collection, Optional.ofNullable(key), false, false, false), values);
         return values.isEmpty() ? "" : values.get(0).value();
     }
 

@@ -249,6 +249,11 @@ public final class RequestData {
         this.forceBodyVariable = on;
     }
 
+    /** Whether the body processor ran (ARGS_POST, FILES, … are filled from then on). */
+    boolean bodyProcessed() {
+        return bodyProcessed;
+    }
+
     boolean forceBodyVariable() {
         return forceBodyVariable;
     }

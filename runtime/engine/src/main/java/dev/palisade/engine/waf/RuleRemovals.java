@@ -2,8 +2,14 @@ package dev.palisade.engine.waf;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
-/** What {@code ctl:ruleRemove…} took away from this transaction's rules. Tags and messages compare exactly. */
+/**
+ * What {@code ctl:ruleRemove…} took away from this transaction's rules. Tags and messages are
+ * regular expressions searched in the rule's tags and message, as ModSecurity v2 reads them
+ * ({@code ruleRemoveByTag=attack-sqli} removes every rule with a tag containing {@code attack-sqli}).
+ */
 final class RuleRemovals {
 
     private record IdRange(long first, long last) {
@@ -12,15 +18,15 @@ final class RuleRemovals {
         }
     }
 
-    private record TargetRemoval(IdRange ids, String tag, TargetSpec target) {
+    private record TargetRemoval(IdRange ids, Pattern tag, TargetSpec target) {
         boolean appliesTo(RuleInfo rule) {
-            return tag != null ? rule.tags().contains(tag) : ids.contains(rule.id());
+            return tag != null ? anyTag(rule, tag) : ids.contains(rule.id());
         }
     }
 
     private final List<IdRange> ids = new ArrayList<>();
-    private final List<String> tags = new ArrayList<>();
-    private final List<String> messages = new ArrayList<>();
+    private final List<Pattern> tags = new ArrayList<>();
+    private final List<Pattern> messages = new ArrayList<>();
     private final List<TargetRemoval> targets = new ArrayList<>();
 
     void removeIds(long first, long last) {
@@ -28,15 +34,33 @@ final class RuleRemovals {
     }
 
     void removeTag(String tag) {
-        tags.add(tag);
+        tags.add(pattern(tag));
     }
 
     void removeMessage(String message) {
-        messages.add(message);
+        messages.add(pattern(message));
     }
 
     void removeTarget(long first, long last, String tag, TargetSpec target) {
-        targets.add(new TargetRemoval(new IdRange(first, last), tag, target));
+        targets.add(new TargetRemoval(new IdRange(first, last), tag == null ? null : pattern(tag), target));
+    }
+
+    /** The argument as a regular expression; one that does not compile is taken literally. */
+    private static Pattern pattern(String text) {
+        try {
+            return Pattern.compile(text);
+        } catch (PatternSyntaxException e) {
+            return Pattern.compile(Pattern.quote(text));
+        }
+    }
+
+    private static boolean anyTag(RuleInfo rule, Pattern pattern) {
+        for (String tag : rule.tags()) {
+            if (pattern.matcher(tag).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean removes(RuleInfo rule) {
@@ -47,12 +71,17 @@ final class RuleRemovals {
                 }
             }
         }
-        for (String tag : tags) {
-            if (rule.tags().contains(tag)) {
+        for (Pattern tag : tags) {
+            if (anyTag(rule, tag)) {
                 return true;
             }
         }
-        return !messages.isEmpty() && messages.contains(rule.message());
+        for (Pattern message : messages) {
+            if (message.matcher(rule.message()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The rule's own {@code !} specs plus every {@code ctl} target removal that applies to it. */

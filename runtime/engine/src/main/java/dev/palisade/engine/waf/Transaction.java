@@ -3,6 +3,7 @@ package dev.palisade.engine.waf;
 import dev.palisade.engine.operator.OperatorContext;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,9 @@ public final class Transaction implements OperatorContext {
     private boolean capturing;
     private Target matchedVar;
     private final List<Target> matchedVars = new ArrayList<>();
+    /** Targets of collections constant within a phase, per rule spec (by identity); emptied when the body is read. */
+    private final IdentityHashMap<TargetSpec, List<Target>> targetCache = new IdentityHashMap<>();
+    private boolean cacheAfterBody;
 
     public Transaction(WafRequest request, EngineMode mode, WafLimits limits) {
         this.request = new RequestData(request, limits);
@@ -193,9 +197,14 @@ public final class Transaction implements OperatorContext {
     }
 
     public String collectionGet(String collection, String key) {
-        Map<String, Entry> members = collections.get(collection.toLowerCase(Locale.ROOT));
-        Entry entry = members == null ? null : members.get(key.toLowerCase(Locale.ROOT));
+        Entry entry = collectionEntry(collection, key);
         return entry == null ? null : entry.value();
+    }
+
+    /** The member named {@code key} (case-insensitively), or {@code null}. */
+    public Entry collectionEntry(String collection, String key) {
+        Map<String, Entry> members = collections.get(collection.toLowerCase(Locale.ROOT));
+        return members == null ? null : members.get(key.toLowerCase(Locale.ROOT));
     }
 
     public void collectionPut(String collection, String key, String value) {
@@ -208,6 +217,18 @@ public final class Transaction implements OperatorContext {
         if (members != null) {
             members.remove(key.toLowerCase(Locale.ROOT));
         }
+    }
+
+    List<Target> cachedTargets(TargetSpec spec) {
+        if (cacheAfterBody != request.bodyProcessed()) {
+            targetCache.clear();
+            cacheAfterBody = request.bodyProcessed();
+        }
+        return targetCache.get(spec);
+    }
+
+    void cacheTargets(TargetSpec spec, List<Target> targets) {
+        targetCache.put(spec, targets);
     }
 
     Target matchedVar() {

@@ -37,8 +37,39 @@ public final class Variables {
 
     private Variables() {}
 
-    /** Appends the spec's values (or, for {@code &}, their count) to {@code out}. */
+    /**
+     * Appends the spec's values (or, for {@code &}, their count) to {@code out}. Collections that
+     * cannot change within a request phase come from the transaction's cache: CRS reads
+     * {@code ARGS}, {@code REQUEST_HEADERS}, {@code REQUEST_COOKIES}… in hundreds of rules.
+     * {@code spec} must be a rule's own (the cache is keyed by identity).
+     */
     public static void collect(Transaction tx, TargetSpec spec, List<Target> out) {
+        if (!changesWithinAPhase(spec.collection())) {
+            List<Target> cached = tx.cachedTargets(spec);
+            if (cached == null) {
+                cached = new ArrayList<>();
+                collectFresh(tx, spec, cached);
+                tx.cacheTargets(spec, cached);
+            }
+            out.addAll(cached);
+            return;
+        }
+        collectFresh(tx, spec, out);
+    }
+
+    /** Whether rules may change the collection ({@code setvar}, matches, {@code ctl}) or it belongs to the response. */
+    private static boolean changesWithinAPhase(String collection) {
+        return switch (collection) {
+            case "TX", "IP", "GLOBAL", "SESSION", "USER", "RESOURCE", "MATCHED_VAR", "MATCHED_VAR_NAME", "MATCHED_VARS",
+                    "MATCHED_VARS_NAMES", "UNIQUE_ID",
+                    // ctl:requestBodyProcessor and ctl:forceRequestBodyVariable change these in phase 1
+                    "REQBODY_PROCESSOR", "REQUEST_BODY" -> true;
+            default -> collection.startsWith("RESPONSE_") || collection.equals("STATUS_LINE");
+        };
+    }
+
+    /** {@link #collect} without the cache: for specs made on the fly (macros). */
+    static void collectFresh(Transaction tx, TargetSpec spec, List<Target> out) {
         if (spec.count()) {
             List<Target> members = new ArrayList<>();
             collectMembers(tx, spec, members);
@@ -103,6 +134,14 @@ public final class Variables {
             case "UNIQUE_ID" -> scalar(c, tx.uniqueId(), out);
             case "DURATION" -> scalar(c, "0", out);
             case "TX", "IP", "GLOBAL", "SESSION", "USER", "RESOURCE" -> {
+                if (spec.key().isPresent() && spec.keyPattern() == null) {
+                    // A literal key (TX:EXECUTING_PARANOIA_LEVEL, the paranoia gates): one lookup, not a scan.
+                    Entry entry = tx.collectionEntry(c, spec.key().get());
+                    if (entry != null) {
+                        out.add(new Target(c + ":" + entry.key(), entry.value()));
+                    }
+                    return;
+                }
                 for (Entry entry : tx.collection(c)) {
                     if (spec.selects(entry.key())) {
                         out.add(new Target(c + ":" + entry.key(), entry.value()));

@@ -40,6 +40,16 @@ public final class WafExchange {
         return transaction.result();
     }
 
+    /** Everything found so far: the request phases, and the response phases once they ran. */
+    public WafResult result() {
+        return transaction.result();
+    }
+
+    /** Which response bodies {@link #respond} inspects, and how much of them. */
+    public ResponseBodyAccess responseBodyAccess() {
+        return runner.responseBodyAccess();
+    }
+
     /**
      * Runs the response phases on the upstream's response (which the caller has not yet sent on)
      * and returns the whole exchange's result; an interruption there means the client gets the

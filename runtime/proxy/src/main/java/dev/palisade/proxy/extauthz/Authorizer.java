@@ -8,7 +8,10 @@ import dev.palisade.proxy.pipeline.Inspection;
 import dev.palisade.proxy.pipeline.PolicyBundle;
 import dev.palisade.proxy.pipeline.PolicyHolder;
 import dev.palisade.proxy.pipeline.RequestInspection;
+import dev.palisade.proxy.pipeline.WafInspector;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,7 +31,15 @@ final class Authorizer {
 
     /** What Envoy tells about the original request. */
     record Query(String method, String target, String sourceServiceAccount, String sourceNamespace,
-            Workload workload, String envoyRequestId, InetSocketAddress source) {}
+            Workload workload, String envoyRequestId, InetSocketAddress source, HttpHeaders headers, byte[] body) {
+
+        /** A check that carries no headers or body (a malformed one, or one refused before inspection). */
+        Query(String method, String target, String sourceServiceAccount, String sourceNamespace, Workload workload,
+                String envoyRequestId, InetSocketAddress source) {
+            this(method, target, sourceServiceAccount, sourceNamespace, workload, envoyRequestId, source,
+                    EmptyHttpHeaders.INSTANCE, new byte[0]);
+        }
+    }
 
     /**
      * The answer: allowed, or denied with a status.
@@ -60,9 +71,9 @@ final class Authorizer {
         this.log = log;
     }
 
-    /** ALP with the caller's identity when Envoy gives one; further inspectors may follow. */
-    static RequestInspection alpWithIdentity() {
-        return new RequestInspection(java.util.List.of(new IdentityAlpInspector()));
+    /** ALP with the caller's identity when Envoy gives one, then the WAF on the headers and body Envoy sent. */
+    static RequestInspection alpWithIdentityThenWaf() {
+        return new RequestInspection(java.util.List.of(new IdentityAlpInspector(), new WafInspector()));
     }
 
     Answer check(Query query) {
@@ -79,7 +90,8 @@ final class Authorizer {
         try {
             CheckedRequest request = new CheckedRequest(query.method(), query.target(),
                     query.sourceServiceAccount(), query.sourceNamespace());
-            result = inspection.inspect(bundle.get(), request, Unpooled.EMPTY_BUFFER);
+            request.headers().add(query.headers());
+            result = inspection.inspect(bundle.get(), request, Unpooled.wrappedBuffer(query.body()), query.source());
         } catch (RuntimeException internal) {
             System.err.println("palisade: internal error deciding check " + requestId + ": " + internal
                     + " (this is a bug in Palisade, not in the policy)");

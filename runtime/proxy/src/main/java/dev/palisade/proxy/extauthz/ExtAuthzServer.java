@@ -37,7 +37,7 @@ public final class ExtAuthzServer implements AutoCloseable {
     /** Binds and returns once both services accept connections. */
     public static ExtAuthzServer start(ExtAuthzConfig config, PolicyHolder holder, DecisionLog log)
             throws InterruptedException {
-        Authorizer authorizer = new Authorizer(holder, Authorizer.alpWithIdentity(), log);
+        Authorizer authorizer = new Authorizer(holder, Authorizer.alpWithIdentityThenWaf(), log);
         EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         Channel http = null;

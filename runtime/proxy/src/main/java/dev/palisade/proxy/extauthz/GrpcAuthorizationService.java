@@ -15,9 +15,12 @@ import io.envoyproxy.envoy.service.auth.v3.OkHttpResponse;
 import io.envoyproxy.envoy.type.v3.HttpStatus;
 import io.envoyproxy.envoy.type.v3.StatusCode;
 import io.grpc.stub.StreamObserver;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -62,8 +65,30 @@ final class GrpcAuthorizationService extends AuthorizationGrpc.AuthorizationImpl
         }
         Authorizer.Query query = new Authorizer.Query(method, path,
                 caller.map(SpiffeId::serviceAccount).orElse(null), caller.map(SpiffeId::namespace).orElse(null),
-                workload, envoyId.isEmpty() ? null : envoyId, source);
+                workload, envoyId.isEmpty() ? null : envoyId, source, headers(http), body(http));
         return response(authorizer.check(query));
+    }
+
+    /** The original request's headers as Envoy lists them (names lower-case; pseudo-headers left out). */
+    private static HttpHeaders headers(AttributeContext.HttpRequest http) {
+        HttpHeaders headers = new DefaultHttpHeaders(false);
+        http.getHeadersMap().forEach((name, value) -> {
+            if (!name.startsWith(":")) {
+                headers.add(name, value);
+            }
+        });
+        return headers;
+    }
+
+    /**
+     * The body Envoy buffered ({@code with_request_body}): {@code raw_body} when it sends bytes
+     * ({@code pack_as_bytes}), else {@code body}; empty when it sends none.
+     */
+    private static byte[] body(AttributeContext.HttpRequest http) {
+        if (!http.getRawBody().isEmpty()) {
+            return http.getRawBody().toByteArray();
+        }
+        return http.getBody().getBytes(StandardCharsets.UTF_8);
     }
 
     private static CheckResponse response(Authorizer.Answer answer) {

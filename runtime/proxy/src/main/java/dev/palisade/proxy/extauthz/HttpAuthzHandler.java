@@ -1,5 +1,7 @@
 package dev.palisade.proxy.extauthz;
 
+import dev.palisade.engine.request.Workload;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -48,8 +50,21 @@ final class HttpAuthzHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
         String uri = request.uri();
         String target = uri.startsWith(config.pathPrefix()) ? uri.substring(config.pathPrefix().length()) : null;
+        // Envoy's HTTP authorization request carries the original request's allowed headers and, with
+        // with_request_body, its body: what the WAF inspects.
+        Workload workload;
+        try {
+            workload = WorkloadExtensions.fromHeaders(request.headers(), config.defaultWorkload());
+        } catch (IllegalArgumentException malformed) {
+            Authorizer.Query query = new Authorizer.Query(request.method().name(), uri, null, null,
+                    config.defaultWorkload(), request.headers().get(REQUEST_ID), source);
+            respond(ctx, request, authorizer.reject(query, Authorizer.newRequestId(), 403, "bad_workload_headers"),
+                    HttpUtil.isKeepAlive(request));
+            return;
+        }
         Authorizer.Query query = new Authorizer.Query(request.method().name(), target == null ? uri : target,
-                null, null, config.defaultWorkload(), request.headers().get(REQUEST_ID), source);
+                null, null, workload, request.headers().get(REQUEST_ID), source, request.headers(),
+                ByteBufUtil.getBytes(request.content()));
         Authorizer.Answer answer = target == null
                 ? authorizer.reject(query, Authorizer.newRequestId(), 403, "outside_path_prefix")
                 : authorizer.check(query);

@@ -12,6 +12,14 @@ import java.util.Map;
 final class WorkloadExtensions {
     static final String LABELS = "palisade.labels";
     static final String NAMESPACE = "palisade.namespace";
+    /**
+     * The HTTP service's equivalents: headers Envoy adds to the authorization request
+     * ({@code authorization_request.headers_to_add}). Only these two are read, and only from the
+     * authorization request itself: the client's own headers reach it only if the filter's
+     * {@code allowed_headers} lets them, so do not allow these names there.
+     */
+    static final String LABELS_HEADER = "x-palisade-labels";
+    static final String NAMESPACE_HEADER = "x-palisade-namespace";
 
     private WorkloadExtensions() {}
 
@@ -24,6 +32,18 @@ final class WorkloadExtensions {
         }
         return new Workload(labels == null ? defaults.labels() : parseLabels(labels),
                 namespace == null || namespace.isBlank() ? defaults.namespace() : namespace.trim());
+    }
+
+    /** The workload of an HTTP authorization request, from its {@code x-palisade-*} headers. */
+    static Workload fromHeaders(io.netty.handler.codec.http.HttpHeaders headers, Workload defaults) {
+        Map<String, String> extensions = new LinkedHashMap<>();
+        if (headers.contains(LABELS_HEADER)) {
+            extensions.put(LABELS, headers.get(LABELS_HEADER));
+        }
+        if (headers.contains(NAMESPACE_HEADER)) {
+            extensions.put(NAMESPACE, headers.get(NAMESPACE_HEADER));
+        }
+        return workload(extensions, defaults);
     }
 
     static Map<String, String> parseLabels(String text) {

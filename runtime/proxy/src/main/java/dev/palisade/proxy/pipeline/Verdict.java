@@ -1,7 +1,9 @@
 package dev.palisade.proxy.pipeline;
 
 import dev.palisade.engine.decision.Decision;
+import dev.palisade.engine.waf.WafExchange;
 import dev.palisade.engine.waf.WafResult;
+import java.util.List;
 
 /**
  * What one {@link Inspector} says about a request in one phase.
@@ -11,13 +13,23 @@ import dev.palisade.engine.waf.WafResult;
  * @param inspector which inspector spoke ({@code "alp"}, later {@code "waf"}), for logs
  * @param decision the ALP decision behind the verdict, or {@code null} for other inspectors
  * @param waf what the WAF found (rules fired, in detection mode too), or {@code null} for other inspectors
+ * @param wafExchanges the WAF transactions still open for the response phases (empty when none)
  */
-public record Verdict(boolean deny, int status, String inspector, Decision decision, WafResult waf) {
+public record Verdict(boolean deny, int status, String inspector, Decision decision, WafResult waf,
+        List<WafExchange> wafExchanges) {
+
+    public Verdict {
+        wafExchanges = List.copyOf(wafExchanges);
+    }
 
     public Verdict(boolean deny, int status, String inspector, Decision decision) {
-        this(deny, status, inspector, decision, null);
+        this(deny, status, inspector, decision, null, List.of());
+    }
+
+    public Verdict(boolean deny, int status, String inspector, Decision decision, WafResult waf) {
+        this(deny, status, inspector, decision, waf, List.of());
     }
 
     /** Nothing to object to: go on with the next inspector or phase. */
-    public static final Verdict CONTINUE = new Verdict(false, 0, null, null, null);
+    public static final Verdict CONTINUE = new Verdict(false, 0, null, null, null, List.of());
 }

@@ -1,6 +1,8 @@
 package dev.palisade.proxy.pipeline;
 
+import dev.palisade.engine.waf.PhaseRunner;
 import dev.palisade.engine.waf.WafEngine;
+import dev.palisade.engine.waf.WafExchange;
 import dev.palisade.engine.waf.WafRequest;
 import dev.palisade.engine.waf.WafResult;
 import io.netty.buffer.ByteBuf;
@@ -16,7 +18,8 @@ import java.util.Map;
  * The WAF of the policies that select the listener's workload ({@link PolicyBundle#selectedWafs()}),
  * in policy order, once the body is read: ModSecurity's phases 1 and 2 run together, because a
  * transaction needs both. The first WAF that interrupts decides; in detection mode nothing
- * interrupts and the rules that fired go to the decision log.
+ * interrupts and the rules that fired go to the decision log. The transactions stay open in the
+ * verdict, so the relay can run the response phases on the upstream's answer.
  */
 public final class WafInspector implements Inspector {
 
@@ -32,17 +35,20 @@ public final class WafInspector implements Inspector {
             return Verdict.CONTINUE;
         }
         WafRequest wafRequest = wafRequest(request, body, client);
-        Verdict last = Verdict.CONTINUE;
+        List<WafExchange> open = new ArrayList<>();
+        WafResult last = null;
         for (WafEngine waf : wafs) {
-            WafResult result = waf.inspect(wafRequest);
+            WafExchange exchange = waf instanceof PhaseRunner runner ? WafExchange.begin(runner, wafRequest) : null;
+            WafResult result = exchange != null ? exchange.requestResult() : waf.inspect(wafRequest);
+            if (exchange != null) {
+                open.add(exchange);
+            }
             if (result.interrupted()) {
-                return new Verdict(true, result.interruption().getAsInt(), "waf", null, result);
+                return new Verdict(true, result.interruption().getAsInt(), "waf", null, result, open);
             }
-            if (!result.matches().isEmpty() || !result.skipped().isEmpty()) {
-                last = new Verdict(false, 0, "waf", null, result);
-            }
+            last = result;
         }
-        return last;
+        return new Verdict(false, 0, "waf", null, last, open);
     }
 
     /** The request as the WAF reads it: byte strings, headers as sent, the body when it was inspected. */

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.util.ReferenceCountUtil;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +40,8 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
     private State state = State.WAITING;
     private boolean interim;
     private int status;
+    /** The WAF's response phases; inactive when no WAF inspected the request. */
+    private final ResponsePhases responsePhases;
 
     UpstreamToClientRelay(Channel client, Exchange exchange, boolean keepAlive, DecisionLog log,
             ProxyMetrics metrics, UpstreamPool pool, Consumer<Channel> detach) {
@@ -49,6 +52,7 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
         this.exchange = exchange;
         this.keepAlive = keepAlive;
         this.log = log;
+        this.responsePhases = new ResponsePhases(exchange.inspection().wafExchanges());
     }
 
     @Override
@@ -70,13 +74,64 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
             ctx.read();
             return;
         }
+        boolean last = message instanceof LastHttpContent;
         if (message instanceof HttpResponse response) {
             state = State.STREAMING;
             retry = null;
             status = response.status().code();
             reframe(response);
+            if (responsePhases.active()) {
+                if (!responsePhases.inspectsBody(response, mayHaveBody(response))) {
+                    if (blocked(ctx, response)) {
+                        ReferenceCountUtil.release(message);
+                        return;
+                    }
+                } else {
+                    responsePhases.hold(response);
+                }
+            }
         }
-        boolean last = message instanceof LastHttpContent;
+        if (responsePhases.holding()) {
+            if (!responsePhases.add((HttpObject) message, last)) {
+                ctx.read();
+                return;
+            }
+            if (blocked(ctx, responsePhases.head())) {
+                responsePhases.discard();
+                return;
+            }
+            List<HttpObject> parts = responsePhases.release();
+            for (int i = 0; i < parts.size() - 1; i++) {
+                client.write(parts.get(i));
+            }
+            message = parts.get(parts.size() - 1);
+        }
+        send(ctx, message, last);
+    }
+
+    /**
+     * Runs the WAF's response phases; when one interrupts, the client gets its status instead of
+     * this response, the rest of which is not read (the upstream connection is closed).
+     */
+    private boolean blocked(ChannelHandlerContext ctx, HttpResponse response) {
+        java.util.OptionalInt interruption = responsePhases.judge(response);
+        if (exchange.wafRulesHeader() != null) {
+            response.headers().set(PlainResponse.WAF_RULES, exchange.inspection().wafRuleIds());
+        }
+        if (interruption.isEmpty()) {
+            return false;
+        }
+        state = State.DONE;
+        status = interruption.getAsInt();
+        log.write(exchange, status);
+        PlainResponse.send(client, status, "Response blocked by policy.", exchange.requestId(), keepAlive,
+                exchange.wafRulesHeader() == null ? null : exchange.inspection().wafRuleIds());
+        detach.accept(ctx.channel());
+        ctx.close();
+        return true;
+    }
+
+    private void send(ChannelHandlerContext ctx, Object message, boolean last) {
         client.writeAndFlush(message).addListener(written -> {
             if (!written.isSuccess()) {
                 state = State.DONE;
@@ -193,6 +248,9 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
     }
 
     private void failOrCut(int code, String text) {
+        if (responsePhases.holding()) {
+            responsePhases.discard();
+        }
         if (state == State.WAITING) {
             failBeforeResponse(code, text);
         } else if (state == State.STREAMING) {

@@ -80,6 +80,20 @@ class HttpAuthzServiceTest {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The example www policy's Core Rule Set inspects the body Envoy forwards ({@code with_request_body}). */
+    @org.junit.jupiter.api.Test
+    void theWafInspectsTheForwardedBody() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(
+                java.nio.file.Path.of("/usr/share/modsecurity-crs/rules")), "skipped: Debian's modsecurity-crs is not installed");
+        InetSocketAddress address = www.httpAddress();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + "/check/login.php"))
+                .timeout(Duration.ofSeconds(10)).header("content-type", "application/x-www-form-urlencoded")
+                .header("user-agent", "Mozilla/5.0").header("accept", "text/html").header("x-request-id", "http-waf-attack")
+                .POST(HttpRequest.BodyPublishers.ofString("username=%27+or+5%3D5--+&password=x")).build();
+        assertEquals(403, client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals("waf", logLineFor("http-waf-attack").get("denied_by").asText());
+    }
+
     private static JsonNode logLineFor(String requestId) throws Exception {
         for (String line : LOG) {
             JsonNode node = JSON.readTree(line);
@@ -130,6 +144,22 @@ class HttpAuthzServiceTest {
         assertEquals(200, check(productpage, "GET", "/productpage", null).statusCode());
         assertEquals(403, check(productpage, "OPTIONS", "/productpage", null).statusCode());
         assertEquals(403, check(www, "GET", "/productpage", null).statusCode());
+    }
+
+    /** Envoy's {@code headers_to_add} name the workload per route: the www server decides for productpage. */
+    @Test
+    void workloadHeadersChooseTheWorkloadPerCheck() throws Exception {
+        InetSocketAddress address = www.httpAddress();
+        HttpRequest.Builder productpage = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + address.getPort() + "/check/productpage"))
+                .timeout(Duration.ofSeconds(5)).header("x-palisade-labels", "app=productpage")
+                .header("x-palisade-namespace", "bookinfo");
+        assertEquals(200, client.send(productpage.GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(403, client.send(productpage.method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpRequest malformed = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + "/check/"))
+                .timeout(Duration.ofSeconds(5)).header("x-palisade-labels", "no-equals-sign").GET().build();
+        assertEquals(403, client.send(malformed, HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @ParameterizedTest
