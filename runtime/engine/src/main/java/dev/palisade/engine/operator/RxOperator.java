@@ -57,7 +57,7 @@ final class RxOperator implements Operator {
         }
         PcreRegex compiled;
         try {
-            compiled = PcreRegex.compile(text);
+            compiled = PcreRegex.compileUnfiltered(text);
         } catch (OperatorArgumentException e) {
             compiled = null;
         }
