@@ -72,14 +72,42 @@ final class RxPrefilter {
 
     /** The literals for a translated pattern (lower-cased, sorted), or {@code null} if none is useful. */
     static List<String> literals(String javaPattern) {
-        return literals(javaPattern, MIN_LITERAL);
+        return literals(javaPattern, Policy.DEFAULT);
     }
 
-    /** {@link #literals(String)} with another shortest-literal threshold, for measuring. */
-    static List<String> literals(String javaPattern, int minLiteral) {
+    /**
+     * Which literals are worth a pass over the subject: those of at least {@code minLength}
+     * chars, and with {@code rareChars} also shorter ones holding a char other than an ASCII
+     * letter, digit or space (a {@code ;} or {@code <} is rare in ordinary values; an {@code a} is not).
+     */
+    record Policy(int minLength, boolean rareChars) {
+        static final Policy DEFAULT = new Policy(MIN_LITERAL, true);
+
+        boolean accepts(String literal) {
+            if (literal.length() >= minLength) {
+                return true;
+            }
+            if (!rareChars || literal.isEmpty()) {
+                return false;
+            }
+            for (int k = 0; k < literal.length(); k++) {
+                if (!common(literal.charAt(k))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        static boolean common(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ';
+        }
+    }
+
+    /** {@link #literals(String)} under another policy, for measuring. */
+    static List<String> literals(String javaPattern, Policy policy) {
         Info info;
         try {
-            Parser parser = new Parser(javaPattern);
+            Parser parser = new Parser(javaPattern, policy);
             info = parser.alternation();
             if (parser.p != javaPattern.length()) {
                 return null; // an unbalanced ')': not a pattern we understand
@@ -93,12 +121,33 @@ final class RxPrefilter {
         }
         int total = 0;
         for (String s : set) {
-            if (s.length() < minLiteral || s.chars().anyMatch(c -> c > 0xFF)) {
+            if (!policy.accepts(s) || s.chars().anyMatch(c -> c > 0xFF)) {
                 return null;
             }
             total += s.length();
         }
-        return total > MAX_TOTAL_CHARS ? null : Collections.unmodifiableList(new ArrayList<>(set));
+        return total > MAX_TOTAL_CHARS ? null : Collections.unmodifiableList(minimal(set));
+    }
+
+    /** The literals without those that contain another one (a subject holding them holds the shorter one too). */
+    private static List<String> minimal(Set<String> set) {
+        List<String> byLength = new ArrayList<>(set);
+        byLength.sort(java.util.Comparator.comparingInt(String::length));
+        List<String> kept = new ArrayList<>();
+        for (String literal : byLength) {
+            boolean redundant = false;
+            for (String shorter : kept) {
+                if (literal.contains(shorter)) {
+                    redundant = true;
+                    break;
+                }
+            }
+            if (!redundant) {
+                kept.add(literal);
+            }
+        }
+        Collections.sort(kept);
+        return kept;
     }
 
     List<String> literals() {
@@ -143,36 +192,6 @@ final class RxPrefilter {
         }
     }
 
-    /** Roughly how often a set's literals occur in ordinary text: lower is more selective. */
-    private static double score(Set<String> set) {
-        if (set == null) {
-            return Double.MAX_VALUE;
-        }
-        double s = 0;
-        for (String literal : set) {
-            s += Math.pow(8, -Math.min(literal.length(), 12));
-        }
-        return s;
-    }
-
-    private static Info concat(Info a, Info b) {
-        if (a.exact != null && b.exact != null && (long) a.exact.size() * b.exact.size() <= MAX_EXACT) {
-            Set<String> product = new TreeSet<>();
-            for (String x : a.exact) {
-                for (String y : b.exact) {
-                    product.add(x + y);
-                }
-            }
-            return Info.exact(product);
-        }
-        return Info.contains(better(a.required(), b.required()));
-    }
-
-    /** The more selective of two requirements ({@code null}: none). */
-    private static Set<String> better(Set<String> a, Set<String> b) {
-        return score(a) <= score(b) ? a : b;
-    }
-
     private static Info union(List<Info> branches) {
         boolean allExact = true;
         for (Info b : branches) {
@@ -204,10 +223,49 @@ final class RxPrefilter {
     /** Recursive descent over {@code java.util.regex} syntax, computing {@link Info} on the way. */
     private static final class Parser {
         private final String t;
+        private final Policy policy;
         int p;
 
-        Parser(String t) {
+        Parser(String t, Policy policy) {
             this.t = t;
+            this.policy = policy;
+        }
+
+        /** Roughly how often a set's literals occur in ordinary text: lower is more selective. */
+        private double score(Set<String> set) {
+            if (set == null) {
+                return Double.MAX_VALUE;
+            }
+            double s = 0;
+            for (String literal : set) {
+                if (!policy.accepts(literal)) {
+                    return Double.MAX_VALUE;
+                }
+                double p = 1;
+                for (int k = 0; k < literal.length() && k < 12; k++) {
+                    p *= Policy.common(literal.charAt(k)) ? 1.0 / 10 : 1.0 / 40;
+                }
+                s += p;
+            }
+            return s;
+        }
+
+        private Info concat(Info a, Info b) {
+            if (a.exact != null && b.exact != null && (long) a.exact.size() * b.exact.size() <= MAX_EXACT) {
+                Set<String> product = new TreeSet<>();
+                for (String x : a.exact) {
+                    for (String y : b.exact) {
+                        product.add(x + y);
+                    }
+                }
+                return Info.exact(product);
+            }
+            return Info.contains(better(a.required(), b.required()));
+        }
+
+        /** The more selective of two requirements ({@code null}: none). */
+        private Set<String> better(Set<String> a, Set<String> b) {
+            return score(a) <= score(b) ? a : b;
         }
 
         private boolean more() {

@@ -55,6 +55,21 @@ class RxPrefilterTest {
     }
 
     @Test
+    void shortLiteralsWithARareCharAreKept() {
+        assertLiterals("(?:;|\\||\\$\\()\\s*\\w", "$(", ";", "|");
+        assertLiterals("(?:^|[\\/])\\.\\.(?:[\\/]|$)", "..");
+        assertLiterals("[oOcC]:\\d+:\".+?\":\\d+:", ":\"");
+        assertLiterals("(?:;|\\|)\\s*cat\\b", "cat"); // a longer literal is more selective
+        assertNone("a|;");
+        assertLiterals("[\\n\\r]x", "\nx", "\rx");
+        assertTrue(new RxPrefilter.Policy(3, false).accepts("ab;"));
+        assertFalse(new RxPrefilter.Policy(3, false).accepts(";"));
+        assertTrue(new RxPrefilter.Policy(3, true).accepts(";"));
+        assertFalse(new RxPrefilter.Policy(3, true).accepts("a1"));
+        assertTrue(new RxPrefilter.Policy(3, true).accepts("\u00e9"));
+    }
+
+    @Test
     void caseIsFoldedAsciiOnly() {
         assertLiterals("(?i)SeLeCt", "select");
         assertLiterals("(?i:UNION)\\s+ALL", "union");
@@ -125,7 +140,7 @@ class RxPrefilterTest {
         assertNone("x*");
         assertNone("(?:abc){0,3}");
         assertLiterals("https?://", "http://", "https://");
-        assertLiterals("(?:abc)?def", "abcdef", "def");
+        assertLiterals("(?:abc)?def", "def"); // abcdef holds def: redundant
         assertLiterals("(?:abc)+", "abc");
         assertLiterals("a{3}", "aaa");
         assertLiterals("x(?:ab){2,}c", "abab");
@@ -198,10 +213,12 @@ class RxPrefilterTest {
         }
         List<String> inputs = new ArrayList<>();
         root.get("inputs").forEach(input -> inputs.add(input.asText()));
-        int[] thresholds = {2, 3, 4};
+        List<RxPrefilter.Policy> policies = List.of(new RxPrefilter.Policy(2, false), new RxPrefilter.Policy(3, false),
+                new RxPrefilter.Policy(4, false), new RxPrefilter.Policy(2, true), new RxPrefilter.Policy(3, true),
+                new RxPrefilter.Policy(4, true));
         List<String> violations = new ArrayList<>();
         int patterns = 0;
-        for (int threshold : thresholds) {
+        for (RxPrefilter.Policy policy : policies) {
             int filtered = 0;
             long nonMatching = 0;
             long skipped = 0;
@@ -211,14 +228,14 @@ class RxPrefilterTest {
                 Set<Integer> pcreMatches = new HashSet<>();
                 pattern.get("matches").forEach(index -> pcreMatches.add(index.asInt()));
                 String java = PcreTranslation.translate(pattern.get("pattern").asText()).java();
-                List<String> literals = RxPrefilter.literals(java, threshold);
+                List<String> literals = RxPrefilter.literals(java, policy);
                 PhraseMatcher matcher = literals == null ? null : PhraseMatcher.of(literals);
                 filtered += matcher == null ? 0 : 1;
                 for (int k = 0; k < inputs.size(); k++) {
                     boolean passes = matcher == null || matcher.find(inputs.get(k)) != null;
                     if (pcreMatches.contains(k)) {
                         if (!passes) {
-                            violations.add(pattern.get("id").asText() + " (min " + threshold + ") " + literals
+                            violations.add(pattern.get("id").asText() + " (" + policy + ") " + literals
                                     + " skips a PCRE2 match on " + OperatorVectorsTest.show(inputs.get(k)));
                         }
                     } else {
@@ -227,8 +244,8 @@ class RxPrefilterTest {
                     }
                 }
             }
-            System.out.printf("prefilter, shortest literal %d: %d of %d CRS patterns; skips %d of %d non-matching searches"
-                    + " (%.1f%%)%n", threshold, filtered, patterns, skipped, nonMatching, 100.0 * skipped / nonMatching);
+            System.out.printf("prefilter, %s: %d of %d CRS patterns; skips %d of %d non-matching searches"
+                    + " (%.1f%%)%n", policy, filtered, patterns, skipped, nonMatching, 100.0 * skipped / nonMatching);
         }
         assertEquals(List.of(), violations.subList(0, Math.min(20, violations.size())), violations.size() + " violations");
         // the shipped threshold, through PcreRegex itself
