@@ -53,6 +53,17 @@ final class RxPrefilter {
     /** Total literal chars above which the automaton would be larger than it is worth. */
     private static final int MAX_TOTAL_CHARS = 20_000;
 
+    private static final Pattern COUNTS = Pattern.compile("\\d+(,\\d*)?");
+    private static final Pattern GROUP_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*");
+    /** The 256 one-char strings, to ask a class about each byte without allocating. */
+    private static final String[] BYTES = new String[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            BYTES[c] = String.valueOf((char) c);
+        }
+    }
+
     private final List<String> literals;
     private final PhraseMatcher matcher;
 
@@ -251,6 +262,9 @@ final class RxPrefilter {
         }
 
         private Info concat(Info a, Info b) {
+            if (a.exact != null && b.exact != null && a.exact.size() == 1 && b.exact.size() == 1) { // a literal run
+                return Info.exact(Set.of(a.exact.iterator().next() + b.exact.iterator().next()));
+            }
             if (a.exact != null && b.exact != null && (long) a.exact.size() * b.exact.size() <= MAX_EXACT) {
                 Set<String> product = new TreeSet<>();
                 for (String x : a.exact) {
@@ -340,7 +354,7 @@ final class RxPrefilter {
                 }
                 String body = t.substring(p + 1, close);
                 int comma = body.indexOf(',');
-                if (!body.matches("\\d+(,\\d*)?")) {
+                if (!COUNTS.matcher(body).matches()) {
                     throw new GiveUp("bad quantifier");
                 }
                 min = parseCount(comma < 0 ? body : body.substring(0, comma));
@@ -420,7 +434,7 @@ final class RxPrefilter {
                     zeroWidth = true;
                 } else if (t.startsWith("?<", p)) {
                     int close = t.indexOf('>', p);
-                    if (close < 0 || !t.substring(p + 2, close).matches("[a-zA-Z][a-zA-Z0-9]*")) {
+                    if (close < 0 || !GROUP_NAME.matcher(t.substring(p + 2, close)).matches()) {
                         throw new GiveUp("bad group name");
                     }
                     p = close + 1;
@@ -647,8 +661,9 @@ final class RxPrefilter {
             }
             Pattern clazz = Pattern.compile(t.substring(start, p), Pattern.DOTALL | Pattern.UNIX_LINES);
             Set<String> members = new TreeSet<>();
+            java.util.regex.Matcher m = clazz.matcher("");
             for (char c = 0; c <= 0xFF; c++) {
-                if (clazz.matcher(String.valueOf(c)).matches()) {
+                if (m.reset(BYTES[c]).matches()) {
                     members.add(String.valueOf(fold(c)));
                     if (members.size() > MAX_CLASS) {
                         return Info.ANY;
