@@ -30,6 +30,18 @@ import java.util.regex.PatternSyntaxException;
  * {@code LIMIT_EXCEEDED} (PCRE's {@code match_limit_recursion}). The budget is per evaluation and
  * does not depend on the clock, so the outcome is the same on every machine.
  *
+ * <p><b>Prefilter guarantee.</b> {@link #compile} also derives a literal prefilter
+ * ({@link RxPrefilter}): literals such that every string the pattern can match contains one of
+ * them, up to ASCII case. {@link #find} and {@link #findAll} first make one Aho–Corasick pass over
+ * the subject, and if it contains none of the literals answer no match without searching; otherwise
+ * the search runs exactly as it would without the prefilter. So a skipped search is one that could
+ * not have matched: the prefilter never changes {@link Outcome#MATCH} into anything else, nor a
+ * capture. The one visible difference is on a subject that would have exhausted the step budget
+ * without a match: the prefilter answers {@link Outcome#NO_MATCH} (the true answer) instead of
+ * {@link Outcome#LIMIT_EXCEEDED}, as PCRE itself does when its required-code-unit check fails before
+ * matching. Patterns compiled per transaction ({@link #compileUnfiltered}, macro expansions) and
+ * {@link #compileBudgeted} (tests) have no prefilter.
+ *
  * <p>On JDK 9+ the textbook ReDoS shapes ({@code (a+)+$}, {@code (a|aa)+$}) end quickly even on
  * the JDK engine, which remembers failed positions in greedy group loops; a backreference defeats
  * that memo ({@code ^(a+)+\1$}), and such patterns can only run here — hence the budget.

@@ -36,13 +36,22 @@ import java.util.regex.Pattern;
  *
  * Matching always folds ASCII case, so the literals hold whatever {@code (?i)} scopes the pattern
  * has (the JDK without {@code UNICODE_CASE}, PCRE without UTF and RE2 on bytes all fold nothing
- * beyond ASCII that can occur in a byte string). Anything the walk does not know — {@code (?x)},
- * {@code (?u)}, {@code (?U)}, an escape it cannot read — gives no prefilter. So does a result
- * whose shortest literal is under {@link #MIN_LITERAL} chars: it would rarely skip anything.
+ * beyond ASCII that can occur in a byte string). A literal that is a char above 0xFF, or a class
+ * that could match one, is never used (the automaton works on bytes). Anything the walk does not
+ * know — {@code (?x)}, {@code (?u)}, {@code (?U)}, an escape it cannot read, unbalanced groups —
+ * gives no prefilter.
+ *
+ * <p>A literal is worth a pass only if it is selective ({@link Policy}): at least
+ * {@link #MIN_LITERAL} chars, or shorter but holding a char other than an ASCII letter, digit or
+ * space ({@code ;}, {@code |}, {@code $(}, {@code ..}). A result with any other literal gives no
+ * prefilter. Measured on the CRS 3.3.4 PCRE2 reference data (264 patterns × 6,684 inputs): 224
+ * patterns get a prefilter and 83.8% of the non-matching searches are skipped (3+ chars only:
+ * 154 patterns, 61.2%; 2+ chars: 170, 67.0%); on the 1,009 {@code @rx} searches of a benign PL1
+ * GET, 972 are skipped.
  */
 final class RxPrefilter {
 
-    /** Literals shorter than this make the prefilter useless; see the measurements in RxPrefilterTest. */
+    /** Literals of only letters, digits and spaces shorter than this rarely skip anything (RxPrefilterTest measures). */
     static final int MIN_LITERAL = 3;
     /** Chars of a class that still count as exact alternatives. */
     static final int MAX_CLASS = 4;
