@@ -76,9 +76,13 @@ final class RxPrefilter {
     private final List<String> literals;
     private final PhraseMatcher matcher;
 
+    /** The length of the shortest literal: a shorter subject cannot hold one. */
+    private final int shortest;
+
     private RxPrefilter(List<String> literals) {
         this.literals = literals;
         this.matcher = PhraseMatcher.of(literals);
+        this.shortest = literals.stream().mapToInt(String::length).min().orElse(0);
     }
 
     /**
@@ -176,7 +180,7 @@ final class RxPrefilter {
 
     /** False only if {@code subject} cannot contain a match of the pattern. */
     boolean mayMatch(String subject) {
-        return matcher.find(subject) != null;
+        return subject.length() >= shortest && matcher.find(subject) != null;
     }
 
     // ---------------------------------------------------------------------------------------------

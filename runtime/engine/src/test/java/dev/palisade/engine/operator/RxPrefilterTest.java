@@ -200,6 +200,25 @@ class RxPrefilterTest {
         assertEquals(List.of(), regex.findAll("nothing"));
     }
 
+    @Test
+    void aSubjectWithoutTheLiteralsCannotExhaustTheBudget() throws OperatorArgumentException {
+        String pattern = "^(a+)+\\1xyz$"; // a backreference: budgeted JDK engine only
+        String subject = "a".repeat(40) + "b";
+        assertEquals(List.of("xyz"), literals(pattern));
+        assertEquals(PcreRegex.Outcome.LIMIT_EXCEEDED, PcreRegex.compileBudgeted(pattern, 10_000).find(subject, null));
+        assertEquals(PcreRegex.Outcome.NO_MATCH, PcreRegex.compile(pattern, 10_000).find(subject, null));
+        assertEquals(PcreRegex.Outcome.MATCH, PcreRegex.compile(pattern, 10_000).find("aaaaxyz", null));
+    }
+
+    @Test
+    void aSubjectShorterThanEveryLiteralIsSkipped() {
+        RxPrefilter f = RxPrefilter.forJavaPattern(PcreTranslation.translate("select|union").java());
+        assertFalse(f.mayMatch("sel"));
+        assertFalse(f.mayMatch(""));
+        assertTrue(f.mayMatch("union"));
+        assertTrue(f.mayMatch("SELECT"));
+    }
+
     // ---- the guarantee, on CRS against libpcre2 --------------------------------------------------
 
     @Test
