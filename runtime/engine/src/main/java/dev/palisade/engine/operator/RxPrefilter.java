@@ -659,6 +659,7 @@ final class RxPrefilter {
                         if (end < 0) {
                             throw new GiveUp("\\Q in class");
                         }
+                        simple = false; // not written by the translation: not worth modelling
                         p = end + 2;
                     } else {
                         char value = escapedChar();

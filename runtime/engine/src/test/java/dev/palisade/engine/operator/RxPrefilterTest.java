@@ -178,6 +178,7 @@ class RxPrefilterTest {
         assertNull(RxPrefilter.literals("abc)"));
         assertNull(RxPrefilter.literals("(abc"));
         assertNull(RxPrefilter.literals("\\cAabc"));
+        assertEquals(List.of("cde"), RxPrefilter.literals("[\\Qab\\E]cde")); // \Q in a class: unconstrained
     }
 
     @Test
