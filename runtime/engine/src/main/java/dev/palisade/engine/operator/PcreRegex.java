@@ -30,6 +30,18 @@ import java.util.regex.PatternSyntaxException;
  * {@code LIMIT_EXCEEDED} (PCRE's {@code match_limit_recursion}). The budget is per evaluation and
  * does not depend on the clock, so the outcome is the same on every machine.
  *
+ * <p><b>Prefilter guarantee.</b> {@link #compile} also derives a literal prefilter
+ * ({@link RxPrefilter}): literals such that every string the pattern can match contains one of
+ * them, up to ASCII case. {@link #find} and {@link #findAll} first make one Aho–Corasick pass over
+ * the subject, and if it contains none of the literals answer no match without searching; otherwise
+ * the search runs exactly as it would without the prefilter. So a skipped search is one that could
+ * not have matched: the prefilter never changes {@link Outcome#MATCH} into anything else, nor a
+ * capture. The one visible difference is on a subject that would have exhausted the step budget
+ * without a match: the prefilter answers {@link Outcome#NO_MATCH} (the true answer) instead of
+ * {@link Outcome#LIMIT_EXCEEDED}, as PCRE itself does when its required-code-unit check fails before
+ * matching. Patterns compiled per transaction ({@link #compileUnfiltered}, macro expansions) and
+ * {@link #compileBudgeted} (tests) have no prefilter.
+ *
  * <p>On JDK 9+ the textbook ReDoS shapes ({@code (a+)+$}, {@code (a|aa)+$}) end quickly even on
  * the JDK engine, which remembers failed positions in greedy group loops; a backreference defeats
  * that memo ({@code ^(a+)+\1$}), and such patterns can only run here — hence the budget.
@@ -50,6 +62,8 @@ final class PcreRegex {
     private final com.google.re2j.Pattern re2;
     private final Pattern java;
     private final long stepBudget;
+    /** Literals one of which every match contains, or {@code null}: see {@link RxPrefilter}. */
+    private final RxPrefilter prefilter;
     /** A matcher over a reusable budgeted sequence, per thread: making a matcher for a large pattern costs more than most searches. */
     private final ThreadLocal<JavaSearch> javaSearch;
 
@@ -67,11 +81,12 @@ final class PcreRegex {
         return 20_000 + 64L * subjectLength;
     }
 
-    private PcreRegex(String source, com.google.re2j.Pattern re2, Pattern java, long stepBudget) {
+    private PcreRegex(String source, com.google.re2j.Pattern re2, Pattern java, long stepBudget, RxPrefilter prefilter) {
         this.source = source;
         this.re2 = re2;
         this.java = java;
         this.stepBudget = stepBudget;
+        this.prefilter = prefilter;
         this.javaSearch = java == null ? null : ThreadLocal.withInitial(() -> new JavaSearch(java));
     }
 
@@ -80,15 +95,27 @@ final class PcreRegex {
     }
 
     static PcreRegex compile(String pcre, long stepBudget) throws OperatorArgumentException {
-        return compile(pcre, stepBudget, true);
+        return compile(pcre, stepBudget, true, true);
     }
 
-    /** The pattern on the budgeted JDK engine even where RE2/J would do: tests compare the two. */
+    /**
+     * The pattern without a literal prefilter: for a pattern compiled per transaction (a macro
+     * expansion), where building the prefilter would cost more than it saves.
+     */
+    static PcreRegex compileUnfiltered(String pcre) throws OperatorArgumentException {
+        return compile(pcre, DEFAULT_STEP_BUDGET, true, false);
+    }
+
+    /**
+     * The pattern on the budgeted JDK engine even where RE2/J would do, and without a prefilter:
+     * tests compare the two engines, and the plain regex with the prefiltered one.
+     */
     static PcreRegex compileBudgeted(String pcre, long stepBudget) throws OperatorArgumentException {
-        return compile(pcre, stepBudget, false);
+        return compile(pcre, stepBudget, false, false);
     }
 
-    private static PcreRegex compile(String pcre, long stepBudget, boolean preferRe2) throws OperatorArgumentException {
+    private static PcreRegex compile(String pcre, long stepBudget, boolean preferRe2, boolean filtered)
+            throws OperatorArgumentException {
         PcreTranslation.Result translation = PcreTranslation.translate(pcre);
         Pattern java;
         try {
@@ -100,15 +127,16 @@ final class PcreRegex {
         } catch (RuntimeException | StackOverflowError e) { // e.g. nesting deeper than the compiler's stack
             throw new OperatorArgumentException("invalid regular expression `" + abbreviate(pcre) + "`: too complex");
         }
+        RxPrefilter prefilter = filtered ? RxPrefilter.forJavaPattern(translation.java()) : null;
         if (preferRe2 && translation.re2Exact()) {
             try {
                 com.google.re2j.Pattern re2 = com.google.re2j.Pattern.compile(translation.re2(), com.google.re2j.Pattern.DOTALL);
-                return new PcreRegex(pcre, re2, java, stepBudget);
+                return new PcreRegex(pcre, re2, java, stepBudget, prefilter);
             } catch (RuntimeException notForRe2) {
                 // lookaround, backreference, possessive or atomic: RE2 has none of them
             }
         }
-        return new PcreRegex(pcre, null, java, stepBudget);
+        return new PcreRegex(pcre, null, java, stepBudget, prefilter);
     }
 
     /** Where an answer is guaranteed from: RE2/J (after the JDK fast path) or the budgeted JDK engine alone. */
@@ -120,11 +148,19 @@ final class PcreRegex {
         return source;
     }
 
+    /** The literal prefilter, or {@code null} if the pattern has none. */
+    RxPrefilter prefilter() {
+        return prefilter;
+    }
+
     /**
      * Searches {@code subject}; on a match, when the context is capturing, stores groups 0–9 in
      * TX:0–9 (a group that did not take part as the empty string, as ModSecurity v2 does).
      */
     Outcome find(String subject, OperatorContext context) {
+        if (prefilter != null && !prefilter.mayMatch(subject)) {
+            return Outcome.NO_MATCH;
+        }
         if (re2 != null) {
             Outcome fast = findJava(subject, context, fastBudget(subject.length()));
             return fast != Outcome.LIMIT_EXCEEDED ? fast : findRe2(subject, context);
@@ -169,6 +205,9 @@ final class PcreRegex {
      */
     java.util.List<String> findAll(String subject) {
         java.util.List<String> found = new java.util.ArrayList<>();
+        if (prefilter != null && !prefilter.mayMatch(subject)) {
+            return found;
+        }
         if (re2 != null) {
             com.google.re2j.Matcher m = re2.matcher(subject);
             while (m.find()) {

@@ -33,6 +33,9 @@ final class PhraseMatcher {
             }
         }
         alphabet = classes;
+        for (int upper = 'A'; upper <= 'Z'; upper++) { // fold once here, not per input byte
+            classOf[upper] = classOf[upper + ('a' - 'A')];
+        }
         // The trie first: children[state * alphabet + class], 0 = none (the root is never a child).
         List<String> terminal = new ArrayList<>();
         terminal.add(null);
@@ -100,7 +103,7 @@ final class PhraseMatcher {
         int state = 0;
         for (int k = 0; k < value.length(); k++) {
             char c = value.charAt(k);
-            state = next[state * alphabet + (c <= 0xFF ? classOf[fold(c)] : 0)];
+            state = next[state * alphabet + (c <= 0xFF ? classOf[c] : 0)];
             if (output[state] != null) {
                 return output[state];
             }

@@ -12,6 +12,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>A pattern with {@code %{…}} is expanded per evaluation and compiled then (as in ModSecurity);
  * the last compilation is kept, since the expansion rarely changes between requests. An expansion
  * that does not compile is no match.
+ *
+ * <p>A pattern without macros gets a literal prefilter ({@link RxPrefilter}, see {@link PcreRegex}):
+ * a value that contains none of the literals every match must contain is no match without running
+ * the regex — the same answer the regex gives, except that such a value can no longer exhaust the
+ * step budget (no {@link OperatorContext#matchLimitExceeded} for it). Macro expansions have no
+ * prefilter: they are compiled per transaction.
  */
 final class RxOperator implements Operator {
 
@@ -57,7 +63,7 @@ final class RxOperator implements Operator {
         }
         PcreRegex compiled;
         try {
-            compiled = PcreRegex.compile(text);
+            compiled = PcreRegex.compileUnfiltered(text);
         } catch (OperatorArgumentException e) {
             compiled = null;
         }
