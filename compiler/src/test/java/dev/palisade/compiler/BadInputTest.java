@@ -93,6 +93,8 @@ class BadInputTest {
                         "policy www {\n  selector 'all()'\n  waf { rule 1 \"x\" { when ARGS @rx \"a(b«\" } }\n}\n"),
                 bad("paranoia level out of range", DiagnosticCode.OUT_OF_RANGE,
                         "policy www {\n  selector 'all()'\n  waf { crs paranoia «7 }\n}\n"),
+                bad("Core Rule Set not installed where the crs line says", DiagnosticCode.MISSING_FILE,
+                        "policy www {\n  selector 'all()'\n  waf { «crs paranoia 1 rules \"/nowhere/rules\" }\n}\n"),
                 bad("missing SecLang include", DiagnosticCode.MISSING_FILE,
                         "policy www {\n  selector 'all()'\n  waf { seclang include «\"rules/nowhere.conf\" }\n}\n"),
                 bad("log interval not in whole seconds", DiagnosticCode.INVALID_DURATION,

@@ -1,13 +1,20 @@
 package dev.palisade.cli;
 
 import dev.palisade.compiler.PolicyCompiler;
+import dev.palisade.compiler.codegen.waf.WafLoader;
+import dev.palisade.compiler.codegen.waf.WafPlan;
 import dev.palisade.compiler.ir.IrBundle;
 import dev.palisade.compiler.ir.IrPrinter;
+import dev.palisade.compiler.ir.waf.IrWaf;
 import dev.palisade.compiler.load.BundleLoader;
 import dev.palisade.compiler.load.InternalCompilerError;
+import dev.palisade.compiler.waf.PolicyWafs;
+import dev.palisade.dsl.diag.DiagnosticRenderer;
+import dev.palisade.dsl.diag.Diagnostics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compile", description = "Check policies and compile them to a loaded bytecode matcher.")
+@Command(name = "compile", description = "Check policies and compile them to loaded bytecode: the ALP matcher, and each policy's WAF.")
 final class CompileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,6 +68,18 @@ final class CompileCommand implements Callable<Integer> {
             BundleLoader.Loaded loaded = PolicyCompiler.load(ir, Optional.ofNullable(dumpGenerated));
             out.println("compiled " + Reporter.plural(ir.policies().size(), "policy")
                     + " into " + loaded.className() + " (" + loaded.source().lines().count() + " lines of Java)");
+            Diagnostics wafDiagnostics = new Diagnostics();
+            Map<String, IrWaf> wafs = PolicyWafs.lower(result.unit(), wafDiagnostics);
+            if (wafDiagnostics.hasErrors()) {
+                DiagnosticRenderer renderer = new DiagnosticRenderer(wafDiagnostics.sources());
+                wafDiagnostics.sorted().forEach(d -> err.println(renderer.render(d)));
+                return 1;
+            }
+            for (Map.Entry<String, IrWaf> waf : wafs.entrySet()) {
+                WafLoader.Loaded compiled = WafLoader.load(WafPlan.of(waf.getValue()), Optional.ofNullable(dumpGenerated));
+                out.println("compiled the WAF of policy " + waf.getKey() + " (" + Reporter.plural(waf.getValue().ruleCount(), "rule")
+                        + ") into " + compiled.className() + " (" + compiled.source().lines().count() + " lines of Java)");
+            }
             if (dumpGenerated != null) {
                 out.println("generated source written under " + dumpGenerated);
             }

@@ -156,6 +156,16 @@ public final class CrsSettings {
                                 + " Debian's CRS 3.3.4 has one paranoia level (`paranoia N`)");
             }
         }
+        if (version < 4) {
+            CrsRuleSet.Options options = options(crs, EngineMode.ON, directory);
+            if (!Files.isDirectory(options.rules()) || !Files.isReadable(options.setup())) {
+                String missing = !Files.isDirectory(options.rules()) ? options.rules().toString() : options.setup().toString();
+                diagnostics.error(DiagnosticCode.MISSING_FILE, crs.span(),
+                        "the OWASP Core Rule Set is not installed: `" + missing + "` not found",
+                        "install Debian's CRS (`sudo apt-get install modsecurity-crs`), or give a CRS 3.x copy"
+                                + " with `rules \"DIR\"`, or a v4 release with `version 4 dir \"DIR\"`");
+            }
+        }
         if (version >= 4 && !hasDir) {
             diagnostics.error(DiagnosticCode.WRONG_ARGUMENTS, seen.get("version"), "`crs version 4` needs `dir \"PATH\"`",
                     "Debian packages only CRS 3.3.4: download a v4 release and give its directory");
