@@ -16,7 +16,11 @@ class ReadmeTest {
     }
 
     private static String block(String text, String after) {
-        int start = text.indexOf("```", text.indexOf(after));
+        int anchor = text.indexOf(after);
+        if (anchor < 0) {
+            throw new AssertionError("README no longer says `" + after + "`: update the test's anchor");
+        }
+        int start = text.indexOf("```", anchor);
         int bodyStart = text.indexOf('\n', start) + 1;
         return text.substring(bodyStart, text.indexOf("```", bodyStart));
     }
@@ -35,7 +39,7 @@ class ReadmeTest {
 
     @Test
     void quotedDemoOutputIsWhatTheDemoPrints() throws IOException {
-        String quoted = block(readme(), "The first command builds");
+        String quoted = block(readme(), "The first command installs");
         Cli result = Cli.run("demo");
         assertEquals(0, result.exitCode(), result::toString);
         // The README quotes all of it, not an excerpt.
