@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,19 @@ class WafEnforcementTest {
                   }
                 }
                 """.formatted(mode);
+    }
+
+    /** The proxy with ALP and the WAF in {@code mode}, in front of {@code upstream}. */
+    private static ProxyFixture proxy(Path directory, RecordingUpstream upstream, String mode) throws Exception {
+        return new ProxyFixture(upstream.address(), ProxyFixture.WWW,
+                ProxyFixture.compile(directory, ProxyFixture.WWW, policy(mode)), RequestInspection.alpThenWaf(),
+                config -> config);
+    }
+
+    @BeforeEach
+    void crsIsInstalled() {
+        assumeTrue(Files.isDirectory(Path.of("/usr/share/modsecurity-crs/rules")),
+                "skipped: Debian's modsecurity-crs is not installed");
     }
 
     private static RawHttp.Response post(ProxyFixture proxy, String target, String form) throws Exception {
@@ -83,12 +97,8 @@ class WafEnforcementTest {
 
     @Test
     void blockingModeStopsTheLoginBypassBeforeTheUpstream(@TempDir Path directory) throws Exception {
-        assumeTrue(Files.isDirectory(Path.of("/usr/share/modsecurity-crs/rules")),
-                "skipped: Debian's modsecurity-crs is not installed");
         try (RecordingUpstream upstream = new RecordingUpstream();
-                ProxyFixture proxy = new ProxyFixture(upstream.address(), ProxyFixture.WWW,
-                        ProxyFixture.compile(directory, ProxyFixture.WWW, policy("blocking")),
-                        RequestInspection.alpThenWaf(), config -> config)) {
+                ProxyFixture proxy = proxy(directory, upstream, "blocking")) {
             RawHttp.Response attack = post(proxy, "/login.php", LOGIN_ATTACK);
             assertEquals(403, attack.status());
             assertFalse(attack.text().contains("942100"), "the answer names no rule: " + attack.text());
@@ -108,12 +118,8 @@ class WafEnforcementTest {
 
     @Test
     void detectionModeForwardsTheAttackAndLogsIt(@TempDir Path directory) throws Exception {
-        assumeTrue(Files.isDirectory(Path.of("/usr/share/modsecurity-crs/rules")),
-                "skipped: Debian's modsecurity-crs is not installed");
         try (RecordingUpstream upstream = new RecordingUpstream();
-                ProxyFixture proxy = new ProxyFixture(upstream.address(), ProxyFixture.WWW,
-                        ProxyFixture.compile(directory, ProxyFixture.WWW, policy("detection")),
-                        RequestInspection.alpThenWaf(), config -> config)) {
+                ProxyFixture proxy = proxy(directory, upstream, "detection")) {
             assertEquals(200, post(proxy, "/login.php", LOGIN_ATTACK).status());
             assertEquals(1, upstream.seen().size());
             JsonNode line = wafLines(proxy, 1).get(0);
@@ -124,12 +130,8 @@ class WafEnforcementTest {
 
     @Test
     void alpDecidesFirstSoADeniedPathCostsNoWafEvaluation(@TempDir Path directory) throws Exception {
-        assumeTrue(Files.isDirectory(Path.of("/usr/share/modsecurity-crs/rules")),
-                "skipped: Debian's modsecurity-crs is not installed");
         try (RecordingUpstream upstream = new RecordingUpstream();
-                ProxyFixture proxy = new ProxyFixture(upstream.address(), ProxyFixture.WWW,
-                        ProxyFixture.compile(directory, ProxyFixture.WWW, policy("blocking")),
-                        RequestInspection.alpThenWaf(), config -> config)) {
+                ProxyFixture proxy = proxy(directory, upstream, "blocking")) {
             RawHttp.Response response = post(proxy, "/admin.php", LOGIN_ATTACK);
             assertEquals(403, response.status());
             JsonNode line = JSON.readTree(proxy.logLines.get(0));
