@@ -3,6 +3,7 @@ package dev.palisade.engine.waf;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -17,12 +18,17 @@ import java.util.regex.PatternSyntaxException;
  * @param key the selector, if any
  * @param keyPattern the compiled selector when it is a {@code /regex/}
  */
-public record TargetSpec(String collection, Optional<String> key, Pattern keyPattern, boolean excluded, boolean count) {
+public record TargetSpec(String collection, Optional<String> key, Pattern keyPattern, boolean excluded, boolean count,
+        Predicate<String> selector) {
 
     public TargetSpec {
         collection = collection.toUpperCase(Locale.ROOT);
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(selector, "selector");
     }
+
+    /** Literal text a regex key may be, optionally anchored at the start: {@code __utm}, {@code ^header_name_}. */
+    private static final Pattern PLAIN_KEY = Pattern.compile("\\^?[A-Za-z0-9_-]+");
 
     /**
      * Builds a spec, compiling a regex key.
@@ -39,18 +45,43 @@ public record TargetSpec(String collection, Optional<String> key, Pattern keyPat
                 throw new IllegalArgumentException("bad key pattern /" + key.get() + "/: " + e.getDescription(), e);
             }
         }
-        return new TargetSpec(collection, key, pattern, excluded, count);
+        return new TargetSpec(collection, key, pattern, excluded, count, selector(key, pattern));
+    }
+
+    /**
+     * How names are selected, decided once: any name, one name (case-insensitively), or the key
+     * pattern; a pattern that is plain text (most CRS key patterns are) is searched without a
+     * {@link java.util.regex.Matcher}, which costs more to make than the search itself.
+     */
+    private static Predicate<String> selector(Optional<String> key, Pattern pattern) {
+        if (key.isEmpty()) {
+            return name -> true;
+        }
+        String text = key.get();
+        if (pattern == null) {
+            return text::equalsIgnoreCase;
+        }
+        if (PLAIN_KEY.matcher(text).matches()) {
+            boolean anchored = text.startsWith("^");
+            String literal = anchored ? text.substring(1) : text;
+            return anchored ? name -> name.regionMatches(true, 0, literal, 0, literal.length())
+                    : name -> containsIgnoreCase(name, literal);
+        }
+        return name -> pattern.matcher(name).find();
+    }
+
+    private static boolean containsIgnoreCase(String name, String literal) {
+        for (int at = 0; at + literal.length() <= name.length(); at++) {
+            if (name.regionMatches(true, at, literal, 0, literal.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a member named {@code name} is selected by this spec's key (any, when there is none). */
     public boolean selects(String name) {
-        if (key.isEmpty()) {
-            return true;
-        }
-        if (keyPattern != null) {
-            return keyPattern.matcher(name).find();
-        }
-        return key.get().equalsIgnoreCase(name);
+        return selector.test(name);
     }
 
     /** {@code ARGS:q}, {@code !ARGS:/re/}, {@code &TX}: the SecLang spelling. */
