@@ -1,5 +1,6 @@
 package dev.palisade.engine.waf.body;
 
+import dev.palisade.engine.transform.UrlDecoding;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,35 +84,6 @@ public final class UrlEncodedForm {
 
     /** ModSecurity's non-strict URL decoding; sets {@code invalid[0]} for a {@code %} it had to keep. */
     static String decode(String value, boolean[] invalid) {
-        if (value.indexOf('%') < 0 && value.indexOf('+') < 0) {
-            return value;
-        }
-        StringBuilder out = new StringBuilder(value.length());
-        int length = value.length();
-        int i = 0;
-        while (i < length) {
-            char c = value.charAt(i);
-            if (c == '%') {
-                if (i + 2 < length && isHexDigit(value.charAt(i + 1)) && isHexDigit(value.charAt(i + 2))) {
-                    out.append((char) (hexValue(value.charAt(i + 1)) * 16 + hexValue(value.charAt(i + 2))));
-                    i += 3;
-                    continue;
-                }
-                invalid[0] = true;
-                out.append(c);
-            } else {
-                out.append(c == '+' ? ' ' : c);
-            }
-            i++;
-        }
-        return out.toString();
-    }
-
-    private static boolean isHexDigit(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    private static int hexValue(char c) {
-        return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+        return UrlDecoding.decode(value, true, invalid);
     }
 }
