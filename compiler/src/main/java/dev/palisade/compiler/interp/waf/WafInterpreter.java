@@ -34,6 +34,11 @@ public final class WafInterpreter implements WafEngine, PhaseRunner {
     private final IrWaf waf;
     /** Rules and markers of each phase 1..5 (index 0 unused); markers are in every phase. */
     private final List<List<Object>> phases = new ArrayList<>();
+    /**
+     * Per phase, for each position: where a match of the rule there goes on ({@code skipAfter}'s
+     * marker, or past {@code skip} rules), worked out once; -1 when the rule has neither.
+     */
+    private final List<int[]> jumps = new ArrayList<>();
 
     public WafInterpreter(IrWaf waf) {
         this.waf = waf;
@@ -48,6 +53,15 @@ public final class WafInterpreter implements WafEngine, PhaseRunner {
             } else if (item instanceof IrWafRule rule) {
                 phases.get(rule.phase()).add(new LinkedRule(rule, null));
             }
+        }
+        for (List<Object> items : phases) {
+            int[] next = new int[items.size()];
+            for (int i = 0; i < items.size(); i++) {
+                next[i] = !(items.get(i) instanceof LinkedRule rule) ? -1
+                        : rule.ir.skipAfter().isPresent() ? markerAfter(items, i, rule.ir.skipAfter().get())
+                        : rule.ir.skip() > 0 ? skipRules(items, i, rule.ir.skip()) : -1;
+            }
+            jumps.add(next);
         }
     }
 
@@ -75,6 +89,7 @@ public final class WafInterpreter implements WafEngine, PhaseRunner {
     @Override
     public boolean runPhase(Transaction tx, int phase) {
         List<Object> items = phases.get(phase);
+        int[] next = jumps.get(phase);
         for (int i = 0; i < items.size(); i++) {
             if (!(items.get(i) instanceof LinkedRule rule) || tx.removed(rule.info)) {
                 continue;
@@ -100,10 +115,8 @@ public final class WafInterpreter implements WafEngine, PhaseRunner {
             if (tx.engineMode() == EngineMode.OFF) {
                 return false;
             }
-            if (head.skipAfter().isPresent()) {
-                i = markerAfter(items, i, head.skipAfter().get());
-            } else if (head.skip() > 0) {
-                i = skipRules(items, i, head.skip());
+            if (next[i] >= 0) {
+                i = next[i];
             }
         }
         return true;
