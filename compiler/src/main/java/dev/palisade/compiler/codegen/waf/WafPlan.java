@@ -5,17 +5,14 @@ import dev.palisade.compiler.ir.waf.IrWafAction;
 import dev.palisade.compiler.ir.waf.IrWafItem;
 import dev.palisade.compiler.ir.waf.IrWafMarker;
 import dev.palisade.compiler.ir.waf.IrWafRule;
+import dev.palisade.compiler.waf.WafLinking;
 import dev.palisade.engine.operator.Operator;
-import dev.palisade.engine.operator.OperatorArgumentException;
-import dev.palisade.engine.operator.Operators;
 import dev.palisade.engine.transform.Transformation;
-import dev.palisade.engine.transform.Transformations;
 import dev.palisade.engine.waf.RuleInfo;
 import dev.palisade.engine.waf.TargetSpec;
 import dev.palisade.engine.waf.action.Ctl;
 import dev.palisade.engine.waf.action.SetVar;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -180,8 +177,7 @@ public final class WafPlan {
     }
 
     private Rule rule(IrWafRule head, int position, int next) {
-        RuleInfo info = new RuleInfo(head.id(), head.phase(), head.message(), head.logData(), head.severity(),
-                head.tags(), head.span().location());
+        RuleInfo info = WafLinking.info(head);
         int infoSlot = infos.size();
         infos.add(info);
         List<Link> links = new ArrayList<>();
@@ -194,23 +190,18 @@ public final class WafPlan {
     private Link link(IrWafRule ir) {
         for (String name : ir.transformations()) {
             if (!transformations.containsKey(name)) {
-                transformations.put(name, Transformations.named(name).orElseThrow(
-                        () -> new IllegalStateException("unknown transformation " + name + " at " + ir.span().location())));
+                transformations.put(name, WafLinking.transformation(name, ir));
             }
         }
         int targetSlot = -1;
         int operatorSlot = -1;
-        String unsupported = null;
+        WafLinking.LinkedOperator operator = WafLinking.operator(ir);
         if (ir.operator().isPresent()) {
             targetSlot = targets.size();
             targets.add(ir.targets());
-            try {
-                Operator operator = Operators.create(ir.operator().get().name(), ir.operator().get().argument(),
-                        Path.of(ir.dataDirectory()));
+            if (operator.operator() != null) {
                 operatorSlot = operators.size();
-                operators.add(operator);
-            } catch (OperatorArgumentException e) {
-                unsupported = e.getMessage();
+                operators.add(operator.operator());
             }
         }
         List<Action> actions = new ArrayList<>();
@@ -228,7 +219,7 @@ public final class WafPlan {
                 default -> throw new IllegalStateException("unknown per-match action " + action.name());
             }
         }
-        return new Link(ir, targetSlot, operatorSlot, unsupported, List.copyOf(actions));
+        return new Link(ir, targetSlot, operatorSlot, operator.unsupported(), List.copyOf(actions));
     }
 
     /** {@code rule942100}; a repeated id gets a suffix, an id-less rule its phase and position. */

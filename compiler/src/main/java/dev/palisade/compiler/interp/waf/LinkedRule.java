@@ -2,16 +2,13 @@ package dev.palisade.compiler.interp.waf;
 
 import dev.palisade.compiler.ir.waf.IrWafAction;
 import dev.palisade.compiler.ir.waf.IrWafRule;
+import dev.palisade.compiler.waf.WafLinking;
 import dev.palisade.engine.operator.Operator;
-import dev.palisade.engine.operator.OperatorArgumentException;
-import dev.palisade.engine.operator.Operators;
 import dev.palisade.engine.transform.Transformation;
-import dev.palisade.engine.transform.Transformations;
 import dev.palisade.engine.waf.RuleInfo;
 import dev.palisade.engine.waf.Transaction;
 import dev.palisade.engine.waf.action.Ctl;
 import dev.palisade.engine.waf.action.SetVar;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,23 +29,13 @@ final class LinkedRule {
 
     LinkedRule(IrWafRule ir, RuleInfo head) {
         this.ir = ir;
-        this.info = head != null ? head : new RuleInfo(ir.id(), ir.phase(), ir.message(), ir.logData(), ir.severity(),
-                ir.tags(), ir.span().location());
+        this.info = head != null ? head : WafLinking.info(ir);
         this.pipeline = ir.transformations().stream()
-                .map(name -> Transformations.named(name).orElseThrow(
-                        () -> new IllegalStateException("unknown transformation " + name + " at " + ir.span().location())))
+                .map(name -> WafLinking.transformation(name, ir))
                 .toArray(Transformation[]::new);
-        Operator built = null;
-        String reason = null;
-        if (ir.operator().isPresent()) {
-            try {
-                built = Operators.create(ir.operator().get().name(), ir.operator().get().argument(), Path.of(ir.dataDirectory()));
-            } catch (OperatorArgumentException e) {
-                reason = e.getMessage();
-            }
-        }
-        this.operator = built;
-        this.unsupported = reason;
+        WafLinking.LinkedOperator linked = WafLinking.operator(ir);
+        this.operator = linked.operator();
+        this.unsupported = linked.unsupported();
         this.actions = new ArrayList<>();
         for (IrWafAction action : ir.actions()) {
             actions.add(switch (action.name()) {
