@@ -55,7 +55,7 @@ public final class LowerSecLang {
             } else if (statement instanceof SecLangStatement.UnconditionalRule action) {
                 rule(action.actions(), action.span(), Optional.empty(), dataDirectory);
             } else if (statement instanceof SecLangStatement.Marker marker) {
-                closeChain(marker.span());
+                closeChain();
                 items.add(new IrWafMarker(marker.name(), marker.span()));
             } else if (statement instanceof SecLangStatement.DefaultAction defaultAction) {
                 defaultAction(defaultAction);
@@ -66,7 +66,7 @@ public final class LowerSecLang {
             } else if (statement instanceof SecLangStatement.UpdateTarget update) {
                 updateTarget(update);
             } else if (statement instanceof SecLangStatement.UpdateAction update) {
-                updateAction(update, dataDirectory);
+                updateAction(update);
             } else if (statement instanceof SecLangStatement.Setting setting) {
                 setting(setting);
             }
@@ -75,7 +75,7 @@ public final class LowerSecLang {
 
     /** Adds a rule built elsewhere (a Palisade {@code rule} block, an exclusion). */
     public void addRule(RuleDraft rule) {
-        closeChain(rule.span);
+        closeChain();
         rule.defaults = defaults.forPhase(rule.phase);
         items.add(rule);
     }
@@ -89,10 +89,7 @@ public final class LowerSecLang {
     }
 
     public IrWaf finish() {
-        if (openChain != null) {
-            chainWithoutRule(openChain.span);
-            openChain = null;
-        }
+        closeChain();
         List<IrWafItem> frozen = new ArrayList<>();
         for (Object item : items) {
             frozen.add(item instanceof RuleDraft draft ? draft.freeze() : (IrWafItem) item);
@@ -123,15 +120,12 @@ public final class LowerSecLang {
         openChain = draft.chainsOn ? draft : null;
     }
 
-    private void closeChain(Span next) {
+    /** Something other than a rule follows: a chain still waiting for its next rule is a mistake. */
+    private void closeChain() {
         if (openChain != null) {
-            chainWithoutRule(openChain.span);
+            diagnostics.error(DiagnosticCode.WRONG_ARGUMENTS, openChain.span, "`chain` is not followed by a rule");
             openChain = null;
         }
-    }
-
-    private void chainWithoutRule(Span span) {
-        diagnostics.error(DiagnosticCode.WRONG_ARGUMENTS, span, "`chain` is not followed by a rule");
     }
 
     private Optional<TargetSpec> target(SecLangStatement.Variable v) {
@@ -200,7 +194,7 @@ public final class LowerSecLang {
         }
     }
 
-    private void updateAction(SecLangStatement.UpdateAction update, Path dataDirectory) {
+    private void updateAction(SecLangStatement.UpdateAction update) {
         for (RuleDraft rule : heads()) {
             if (update.ids().stream().anyMatch(i -> i.contains(rule.id))) {
                 RuleActions.apply(rule, update.actions(), diagnostics);
