@@ -2,16 +2,12 @@ package dev.palisade.proxy.testing;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * One keep-alive HTTP/1.1 connection for volume tests: buffered both ways (unlike
@@ -52,39 +48,16 @@ public final class KeepAliveClient implements AutoCloseable {
     }
 
     private RawHttp.Response read() throws IOException {
-        String statusLine = line();
-        if (statusLine == null) {
-            throw new IOException("connection closed before a response");
-        }
-        int status = Integer.parseInt(statusLine.split(" ")[1]);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String line = line(); line != null && !line.isEmpty(); line = line()) {
-            int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-        }
-        String length = headers.get("content-length");
+        RawHttp.Head head = RawHttp.readHead(in);
+        String length = head.headers().get("content-length");
         if (length == null) {
-            throw new IOException("a response without Content-Length: " + statusLine + " " + headers);
+            throw new IOException("a response without Content-Length: " + head.status() + " " + head.headers());
         }
         byte[] body = in.readNBytes(Integer.parseInt(length));
         if (body.length != Integer.parseInt(length)) {
             throw new IOException("connection closed after " + body.length + " of " + length + " body bytes");
         }
-        return new RawHttp.Response(status, headers, body);
-    }
-
-    private String line() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        int previous = -1;
-        for (int next = in.read(); next >= 0; next = in.read()) {
-            if (previous == '\r' && next == '\n') {
-                byte[] raw = bytes.toByteArray();
-                return new String(raw, 0, raw.length - 1, StandardCharsets.ISO_8859_1);
-            }
-            bytes.write(next);
-            previous = next;
-        }
-        return bytes.size() == 0 ? null : bytes.toString(StandardCharsets.ISO_8859_1);
+        return new RawHttp.Response(head.status(), head.headers(), body);
     }
 
     @Override

@@ -57,19 +57,28 @@ public final class RawHttp implements AutoCloseable {
     }
 
     public Response read() throws IOException {
-        String statusLine = line();
+        Head head = readHead(in);
+        String length = head.headers().get("content-length");
+        byte[] body = length != null ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes();
+        return new Response(head.status(), head.headers(), body);
+    }
+
+    /** A response's status and headers (names lower-case). */
+    record Head(int status, Map<String, String> headers) {}
+
+    /** Reads a status line and the header section from {@code in}. */
+    static Head readHead(InputStream in) throws IOException {
+        String statusLine = line(in);
         if (statusLine == null) {
             throw new IOException("connection closed before a response");
         }
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
-        for (String line = line(); line != null && !line.isEmpty(); line = line()) {
+        for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
             headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
-        String length = headers.get("content-length");
-        byte[] body = length != null ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes();
-        return new Response(status, headers, body);
+        return new Head(status, headers);
     }
 
     /** Whether the server closed the connection (reads end-of-stream, or a reset) within the timeout. */
@@ -87,7 +96,8 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
-    private String line() throws IOException {
+    /** One line ending in CRLF, without it; null at the end of the stream. */
+    private static String line(InputStream in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int previous = -1;
         for (int next = in.read(); next >= 0; next = in.read()) {
