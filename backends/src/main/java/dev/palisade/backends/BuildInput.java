@@ -1,0 +1,51 @@
+package dev.palisade.backends;
+
+import dev.palisade.compiler.ir.IrBundle;
+import dev.palisade.compiler.ir.waf.IrWaf;
+import dev.palisade.compiler.waf.CrsRuleSet;
+import dev.palisade.engine.request.Workload;
+import dev.palisade.engine.waf.EngineMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every backend reads: a checked bundle's ALP IR, each policy's WAF and log settings, the
+ * workloads to deploy for, and the policy sources. Backends are pure functions of this record.
+ *
+ * @param wafs by policy name, in file order (only policies with a {@code waf} block)
+ * @param logs by policy name (only policies with a {@code log} block)
+ * @param workloads one per policy that selects workloads by labels, in bundle order
+ * @param sources the policy files, by the path they were read from, in the order read
+ */
+public record BuildInput(IrBundle bundle, Map<String, PolicyWaf> wafs, Map<String, LogSettings> logs,
+        List<BuildWorkload> workloads, Map<String, String> sources) {
+
+    public BuildInput {
+        wafs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(wafs));
+        logs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(logs));
+        workloads = List.copyOf(workloads);
+        sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
+    }
+
+    /**
+     * A policy's WAF: the lowered rule set, its mode, and the CRS it was built from (absent when
+     * the block has no {@code crs} line).
+     */
+    public record PolicyWaf(String policy, IrWaf ir, EngineMode mode, Optional<CrsRuleSet.Options> crs) {}
+
+    /**
+     * A {@code log} block in Calico's ApplicationLayer terms.
+     *
+     * @param requestsPerInterval -1 for {@code all}
+     */
+    public record LogSettings(long intervalSeconds, long requestsPerInterval) {
+        public static final LogSettings CALICO_DEFAULT = new LogSettings(5, -1);
+    }
+
+    /**
+     * A workload Palisade runs next to: named after the policy that selects it, with labels that
+     * policy's selector accepts (its smallest satisfying label set).
+     */
+    public record BuildWorkload(String name, Workload workload) {}
+}

@@ -1,0 +1,99 @@
+package dev.palisade.backends;
+
+import dev.palisade.backends.BuildInput.BuildWorkload;
+import dev.palisade.backends.BuildInput.LogSettings;
+import dev.palisade.backends.BuildInput.PolicyWaf;
+import dev.palisade.compiler.PolicyCompiler;
+import dev.palisade.compiler.check.CheckLogBlocks;
+import dev.palisade.compiler.ir.IrBundle;
+import dev.palisade.compiler.ir.IrPolicy;
+import dev.palisade.compiler.ir.waf.IrWaf;
+import dev.palisade.compiler.waf.CrsRuleSet;
+import dev.palisade.compiler.waf.CrsSettings;
+import dev.palisade.compiler.waf.PolicyWafs;
+import dev.palisade.dsl.ast.LogBlock;
+import dev.palisade.dsl.ast.PolicyDecl;
+import dev.palisade.dsl.ast.PolicyFile;
+import dev.palisade.dsl.ast.WafBlock;
+import dev.palisade.dsl.ast.selector.SelectorWitness;
+import dev.palisade.dsl.diag.Diagnostics;
+import dev.palisade.dsl.diag.SourceFile;
+import dev.palisade.engine.request.Workload;
+import dev.palisade.engine.waf.EngineMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Gathers a {@link BuildInput} from a compilation without errors. */
+public final class BuildInputs {
+    /** Kubernetes' namespace for objects that name none. */
+    public static final String DEFAULT_NAMESPACE = "default";
+
+    private BuildInputs() {}
+
+    /** WAF lowering may find mistakes the checks could not (rule files): they go to {@code diagnostics}. */
+    public static BuildInput from(PolicyCompiler.Result result, Diagnostics diagnostics) {
+        IrBundle bundle = result.ir().orElseThrow(() -> new IllegalArgumentException("the compilation has errors"));
+        Map<String, IrWaf> lowered = PolicyWafs.lower(result.unit(), diagnostics);
+        Map<String, PolicyWaf> wafs = new LinkedHashMap<>();
+        Map<String, LogSettings> logs = new LinkedHashMap<>();
+        for (PolicyFile file : result.unit().files()) {
+            Path directory = Path.of(file.source().name()).toAbsolutePath().getParent();
+            for (PolicyDecl policy : file.policies()) {
+                String name = policy.name().text();
+                policy.waf().ifPresent(waf -> wafs.put(name, policyWaf(name, waf, lowered.get(name), directory)));
+                policy.log().ifPresent(log -> logs.put(name, logSettings(log)));
+            }
+        }
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (SourceFile source : result.sources().values()) {
+            sources.put(source.name(), source.text());
+        }
+        return new BuildInput(bundle, wafs, logs, workloads(bundle), sources);
+    }
+
+    private static PolicyWaf policyWaf(String name, WafBlock waf, IrWaf ir, Path directory) {
+        EngineMode mode = EngineMode.ON;
+        Optional<CrsRuleSet.Options> crs = Optional.empty();
+        for (WafBlock.Item item : waf.items()) {
+            if (item instanceof WafBlock.Mode m && m.mode().text().equals("detection")) {
+                mode = EngineMode.DETECTION_ONLY;
+            }
+        }
+        for (WafBlock.Item item : waf.items()) {
+            if (item instanceof WafBlock.Crs c) {
+                crs = Optional.of(CrsSettings.options(c, mode, directory));
+            }
+        }
+        return new PolicyWaf(name, ir, mode, crs);
+    }
+
+    static LogSettings logSettings(LogBlock log) {
+        long interval = log.interval().map(text -> CheckLogBlocks.parse(text.text()).toSeconds())
+                .orElse(LogSettings.CALICO_DEFAULT.intervalSeconds());
+        long requests = log.requestsPerInterval()
+                .map(text -> text.text().equals("all") ? -1L : Long.parseLong(text.text()))
+                .orElse(LogSettings.CALICO_DEFAULT.requestsPerInterval());
+        return new LogSettings(interval, requests);
+    }
+
+    /**
+     * One workload per policy whose selector names labels: {@code all()} selects every workload
+     * and so names none of its own. Policies that name no namespace deploy to {@code default}.
+     */
+    static List<BuildWorkload> workloads(IrBundle bundle) {
+        List<BuildWorkload> workloads = new ArrayList<>();
+        for (IrPolicy policy : bundle.policies()) {
+            Optional<Map<String, String>> labels = SelectorWitness.find(policy.selector());
+            if (labels.isPresent() && !labels.get().isEmpty()) {
+                workloads.add(new BuildWorkload(policy.name(),
+                        new Workload(new TreeMap<>(labels.get()), policy.namespace().orElse(DEFAULT_NAMESPACE))));
+            }
+        }
+        return workloads;
+    }
+}
