@@ -54,13 +54,19 @@ public final class PolicyCompiler {
 
     private PolicyCompiler() {}
 
-    /** The {@code .pal} files under the given files and directories, in a stable order. */
+    /**
+     * The {@code .pal} files under the given files and directories, in a stable order. Hidden
+     * files and directories below a directory are skipped: a Kubernetes ConfigMap volume keeps
+     * each version of its files in a hidden {@code ..TIMESTAMP} directory next to the visible
+     * links, and Git checkouts have {@code .git}; reading those would load every policy twice.
+     */
     public static List<Path> policyFiles(List<Path> inputs) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(path -> path.toString().endsWith(".pal") && Files.isRegularFile(path))
+                    walk.filter(path -> path.toString().endsWith(".pal") && Files.isRegularFile(path)
+                                    && !hiddenBelow(input, path))
                             .sorted().forEach(files::add);
                 }
             } else {
@@ -68,6 +74,15 @@ public final class PolicyCompiler {
             }
         }
         return files;
+    }
+
+    private static boolean hiddenBelow(Path directory, Path path) {
+        for (Path part : directory.relativize(path)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses and checks; {@code afterPass} sees the unit after each pass (for {@code --dump-after}). */
