@@ -38,7 +38,10 @@ public final class BuildInputs {
     /** WAF lowering may find mistakes the checks could not (rule files): they go to {@code diagnostics}. */
     public static BuildInput from(PolicyCompiler.Result result, Diagnostics diagnostics) {
         IrBundle bundle = result.ir().orElseThrow(() -> new IllegalArgumentException("the compilation has errors"));
-        Map<String, IrWaf> lowered = PolicyWafs.lower(result.unit(), diagnostics);
+        Diagnostics lowering = new Diagnostics();
+        Map<String, IrWaf> lowered = PolicyWafs.lower(result.unit(), lowering);
+        lowering.sources().values().forEach(diagnostics::rememberSource);
+        lowering.sorted().forEach(diagnostics::report);
         Map<String, PolicyWaf> wafs = new LinkedHashMap<>();
         Map<String, LogSettings> logs = new LinkedHashMap<>();
         for (PolicyFile file : result.unit().files()) {
@@ -53,7 +56,30 @@ public final class BuildInputs {
         for (SourceFile source : result.sources().values()) {
             sources.put(source.name(), source.text());
         }
+        for (SourceFile source : lowering.sources().values()) {
+            if (!source.name().startsWith("<") && !fromRuleSet(Path.of(source.name()), wafs.values())) {
+                sources.putIfAbsent(source.name(), source.text());
+            }
+        }
         return new BuildInput(bundle, wafs, logs, workloads(bundle), sources);
+    }
+
+    /** Whether a file the WAF lowering read is part of a CRS installation rather than of the policies. */
+    private static boolean fromRuleSet(Path file, Iterable<PolicyWaf> wafs) {
+        Path absolute = file.toAbsolutePath().normalize();
+        for (PolicyWaf waf : wafs) {
+            if (waf.crs().isPresent()) {
+                CrsRuleSet.Options crs = waf.crs().get();
+                List<Path> roots = new ArrayList<>(List.of(crs.rules(), crs.setup().getParent()));
+                crs.plugins().ifPresent(roots::add);
+                for (Path root : roots) {
+                    if (absolute.startsWith(root.toAbsolutePath().normalize())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static PolicyWaf policyWaf(String name, WafBlock waf, IrWaf ir, Path directory) {

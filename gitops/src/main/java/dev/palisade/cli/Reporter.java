@@ -14,7 +14,11 @@ final class Reporter {
 
     /** @return whether there were errors */
     static boolean report(PolicyCompiler.Result result, PrintWriter err) {
-        Diagnostics diagnostics = result.diagnostics();
+        return report(result.diagnostics(), result.sources().size(), err);
+    }
+
+    /** Prints every diagnostic and a summary line; true when there were errors. */
+    static boolean report(Diagnostics diagnostics, int files, PrintWriter err) {
         // The parsers remember every file they read, policy or included SecLang.
         DiagnosticRenderer renderer = new DiagnosticRenderer(diagnostics.sources());
         List<Diagnostic> sorted = diagnostics.sorted();
@@ -28,9 +32,9 @@ final class Reporter {
         long warnings = sorted.stream().filter(diagnostic -> !diagnostic.isError()).count();
         if (diagnostics.hasErrors()) {
             err.println("error: " + plural(diagnostics.errorCount(), "error") + ", " + plural(warnings, "warning")
-                    + " in " + plural(result.sources().size(), "file"));
+                    + " in " + plural(files, "file"));
         } else if (warnings > 0) {
-            err.println("warning: " + plural(warnings, "warning") + " in " + plural(result.sources().size(), "file"));
+            err.println("warning: " + plural(warnings, "warning") + " in " + plural(files, "file"));
         }
         err.flush();
         return diagnostics.hasErrors();

@@ -1,0 +1,13 @@
+package dev.palisade.backends;
+
+import dev.palisade.backends.k8s.KubernetesBackend;
+import java.util.List;
+
+/** Every backend, in the order a build runs them and a stream prints their objects. */
+public final class Backends {
+    private Backends() {}
+
+    public static List<Backend> all() {
+        return List.of(new KubernetesBackend());
+    }
+}
