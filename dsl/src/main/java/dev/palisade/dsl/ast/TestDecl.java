@@ -24,7 +24,7 @@ public record TestDecl(
         properties = List.copyOf(properties);
     }
 
-    /** {@code GET "/robots.txt" from serviceaccount "web" -> allow}. */
+    /** {@code GET "/robots.txt" from serviceaccount "web" -> allow}; {@code jsonBody} for {@code json "…"}. */
     public record TestCase(
             MethodRef method,
             StringLiteral target,
@@ -33,6 +33,7 @@ public record TestDecl(
             List<Header> headers,
             List<Field> form,
             Optional<StringLiteral> body,
+            boolean jsonBody,
             Expectation expected,
             String text,
             Span span) {

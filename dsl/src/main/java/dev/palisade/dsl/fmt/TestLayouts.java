@@ -51,28 +51,8 @@ final class TestLayouts {
                     .map(field -> field.name().text() + "=" + StringText.of(field.value()))
                     .collect(Collectors.joining(" ")));
         }
-        testCase.body().ifPresent(body -> text.append(bodyIsJson(testCase) ? " json " : " body ").append(StringText.of(body)));
+        testCase.body().ifPresent(body -> text.append(testCase.jsonBody() ? " json " : " body ").append(StringText.of(body)));
         return text.append(" -> ").append(expectation(testCase.expected())).toString();
-    }
-
-    /**
-     * The AST keeps {@code json "…"} and {@code body "…"} in one field; the token before the
-     * body's string says which one the author wrote (the last one wins, as in the parser).
-     */
-    private boolean bodyIsJson(TestDecl.TestCase testCase) {
-        List<SourceTokens.Code> code = tokens.code();
-        int end = tokens.end(testCase.span());
-        boolean json = false;
-        for (int i = tokens.indexAtOrAfter(tokens.start(testCase.span())); i + 1 < code.size(); i++) {
-            if (code.get(i + 1).start() >= end) {
-                break;
-            }
-            int type = code.get(i).type();
-            if ((type == PalisadeLexer.JSON || type == PalisadeLexer.BODY) && quoting(code.get(i + 1).type()).isPresent()) {
-                json = type == PalisadeLexer.JSON;
-            }
-        }
-        return json;
     }
 
     private Layout property(TestDecl.Property property) {

@@ -66,6 +66,7 @@ final class TestBuilder {
         List<TestDecl.Header> headers = new ArrayList<>();
         List<TestDecl.Field> form = new ArrayList<>();
         StringLiteral body = null;
+        boolean jsonBody = false;
         for (PalisadeParser.RequestPartContext part : context.requestPart()) {
             if (part instanceof PalisadeParser.RequestSourceContext source) {
                 serviceAccount = literals.string(source.string(0));
@@ -82,12 +83,14 @@ final class TestBuilder {
                 }
             } else if (part instanceof PalisadeParser.RequestJsonContext json) {
                 body = literals.string(json.string());
+                jsonBody = true;
             } else {
                 body = literals.string(((PalisadeParser.RequestBodyContext) part).string());
+                jsonBody = false;
             }
         }
         return new TestDecl.TestCase(method, literals.string(context.string()), Optional.ofNullable(serviceAccount),
-                Optional.ofNullable(sourceNamespace), headers, form, Optional.ofNullable(body),
+                Optional.ofNullable(sourceNamespace), headers, form, Optional.ofNullable(body), jsonBody,
                 expectation(context.expectation()), literals.text(context), literals.span(context));
     }
 

@@ -1,63 +1,44 @@
 package dev.palisade.cli.testing;
 
-import dev.palisade.dsl.ast.NumberLiteral;
 import dev.palisade.dsl.ast.TestDecl;
-import dev.palisade.engine.CompiledPolicy;
-import dev.palisade.engine.Selection;
-import dev.palisade.engine.decision.Decision;
-import dev.palisade.engine.request.AlpRequest;
-import dev.palisade.engine.request.PathNormalizer;
 import dev.palisade.engine.request.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Runs a test block's example requests through the compiled bundle (what is deployed) and
- * compares each decision with the expectation. Expectations about WAF rule ids, and requests
- * whose outcome depends on headers or bodies, need the WAF: until it is compiled they are
- * reported as skipped, never as passed.
+ * Runs a test block: each example request through what is deployed (the compiled ALP matcher,
+ * then the WAF), compared with its expectation; then each property ({@link PropertyRunner}).
  */
 public final class PolicyTestRunner {
-    private final CompiledPolicy policy;
+    private final RequestDecider decider;
+    private final PropertyRunner properties;
+    private final Coverage coverage;
 
-    public PolicyTestRunner(CompiledPolicy policy) {
-        this.policy = policy;
+    public PolicyTestRunner(RequestDecider decider, PropertyRunner properties, Coverage coverage) {
+        this.decider = decider;
+        this.properties = properties;
+        this.coverage = coverage;
     }
 
-    public List<TestCaseResult> run(TestDecl test, Workload workload) {
-        Selection selection = policy.select(workload);
-        List<TestCaseResult> results = new ArrayList<>();
+    public List<TestResult> run(TestDecl test, Workload workload) {
+        RequestDecider.Target target = decider.target(workload);
+        List<TestResult> results = new ArrayList<>();
         for (TestDecl.TestCase testCase : test.cases()) {
-            results.add(run(testCase, selection, workload));
+            results.add(run(testCase, target, workload));
+        }
+        for (TestDecl.Property property : test.properties()) {
+            results.add(properties.run(property, target, workload));
         }
         return results;
     }
 
-    private TestCaseResult run(TestDecl.TestCase testCase, Selection selection, Workload workload) {
-        String serviceAccount = testCase.sourceServiceAccount().map(literal -> literal.value()).orElse(null);
-        // A caller named only by service account lives in the workload's own namespace.
-        String namespace = testCase.sourceNamespace().map(literal -> literal.value())
-                .orElse(serviceAccount == null ? null : workload.namespace());
-        AlpRequest request = new AlpRequest(testCase.method().name(),
-                PathNormalizer.normalize(PathNormalizer.toByteString(testCase.target().value())).path(),
-                serviceAccount, namespace);
-        Decision decision = policy.decide(selection, request);
-        TestDecl.Expectation expected = testCase.expected();
-        if (!expected.ruleIds().isEmpty()) {
-            return new TestCaseResult(testCase, TestCaseResult.Outcome.SKIP, decision,
-                    "expects WAF rule ids; the WAF is not compiled yet");
-        }
-        if (expected.allow() != decision.allowed()) {
-            return new TestCaseResult(testCase, TestCaseResult.Outcome.FAIL, decision,
-                    "expected " + (expected.allow() ? "allow" : "deny") + ", got " + decision.summary());
-        }
-        if (!expected.allow() && expected.status().isPresent()) {
-            NumberLiteral status = expected.status().get();
-            if (status.value().orElse(-1) != decision.status()) {
-                return new TestCaseResult(testCase, TestCaseResult.Outcome.FAIL, decision,
-                        "expected status " + status.text() + ", got " + decision.summary());
-            }
-        }
-        return new TestCaseResult(testCase, TestCaseResult.Outcome.PASS, decision, decision.summary());
+    private TestResult run(TestDecl.TestCase testCase, RequestDecider.Target target, Workload workload) {
+        RequestDecider.Outcome outcome = target.decide(TestRequest.of(testCase, workload));
+        coverage.record(outcome);
+        Optional<String> unmet = Expectations.unmet(testCase.expected(), outcome);
+        return new TestResult(TestResult.Kind.CASE, testCase.text(),
+                unmet.isPresent() ? TestResult.Outcome.FAIL : TestResult.Outcome.PASS,
+                List.of(unmet.orElse(outcome.summary())), testCase.span());
     }
 }

@@ -1,0 +1,71 @@
+package dev.palisade.cli.testing;
+
+import dev.palisade.compiler.lower.HttpMethods;
+import dev.palisade.dsl.ast.MethodRef;
+import dev.palisade.dsl.ast.TestDecl;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/**
+ * Requests for a {@code for all} statement, from jqwik's arbitraries (so jqwik shrinks them):
+ * methods from the statement (or every standard method), paths built from the segments the
+ * policies and the statement name — the places where rules start and stop matching — mixed with
+ * random segments and the tricks that bypass naive matchers ({@code ..}, {@code .}, empty segments,
+ * percent-encoding, trailing slashes), kept to those in the statement's path set.
+ */
+final class PropertyRequests {
+    /** A generated request before it gets its headers: method and request target. */
+    record Generated(String method, String target) {}
+
+    private static final List<String> TRICKS = List.of("..", ".", "", "%2e%2e", "%2e", "%2F", "..;", "%252e");
+
+    private PropertyRequests() {}
+
+    static Arbitrary<Generated> of(TestDecl.Quantifier statement, List<String> rulePaths) {
+        Arbitrary<String> methods = statement.methods().isEmpty() ? Arbitraries.of(HttpMethods.STANDARD)
+                : Arbitraries.of(statement.methods().stream().map(MethodRef::name).distinct().toList());
+        List<String> known = new ArrayList<>(new LinkedHashSet<>(concat(rulePaths, PathSets.listed(statement.paths()))));
+        Arbitrary<String> paths = paths(known).filter(target -> PathSets.contains(statement.paths(), target));
+        return Combinators.combine(methods, paths).as(Generated::new);
+    }
+
+    private static Arbitrary<String> paths(List<String> known) {
+        Set<String> segments = new LinkedHashSet<>();
+        for (String path : known) {
+            for (String segment : path.split("/")) {
+                if (!segment.isEmpty()) {
+                    segments.add(segment);
+                }
+            }
+        }
+        Arbitrary<String> random = Arbitraries.strings().withChars("abcxyz019._-~").ofMinLength(1).ofMaxLength(8);
+        Arbitrary<String> segment = segments.isEmpty()
+                ? Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, random), net.jqwik.api.Tuple.of(1, Arbitraries.of(TRICKS)))
+                : Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, Arbitraries.of(List.copyOf(segments))),
+                        net.jqwik.api.Tuple.of(3, random), net.jqwik.api.Tuple.of(1, Arbitraries.of(TRICKS)));
+        Arbitrary<String> built = segment.list().ofMaxSize(5)
+                .flatMap(parts -> Arbitraries.of("", "/").map(trailing -> "/" + String.join("/", parts)
+                        + (parts.isEmpty() ? "" : trailing)));
+        if (known.isEmpty()) {
+            return built;
+        }
+        Arbitrary<String> exact = Arbitraries.of(known);
+        Arbitrary<String> below = Combinators.combine(exact, segment)
+                .as((path, next) -> (path.endsWith("/") ? path : path + "/") + next);
+        Arbitrary<String> disguised = Combinators.combine(exact, Arbitraries.of("/.", "/", "/x/.."))
+                .as((path, trick) -> trick + path);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, exact), net.jqwik.api.Tuple.of(3, below),
+                net.jqwik.api.Tuple.of(1, disguised), net.jqwik.api.Tuple.of(4, built));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.palisade.cli.testing;
+
+import dev.palisade.dsl.ast.TestDecl;
+import dev.palisade.engine.request.Workload;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A request a test sends: what a client would put on the wire, plus who the caller is (the mTLS
+ * identity the ALP's {@code from} conditions read).
+ *
+ * @param target the request target as sent: path and query, not yet normalized
+ * @param headers in order; {@code Host} is always there
+ * @param serviceAccount the caller's service account, or null for an anonymous caller
+ * @param namespace the caller's namespace, or null
+ */
+public record TestRequest(String method, String target, List<Header> headers, byte[] body, String serviceAccount,
+        String namespace) {
+
+    public record Header(String name, String value) {}
+
+    public TestRequest {
+        headers = List.copyOf(headers);
+    }
+
+    /** An anonymous request without body, as properties generate them. */
+    public static TestRequest of(String method, String target, Workload workload) {
+        return new TestRequest(method, target, List.of(new Header("Host", host(workload))), new byte[0], null, null);
+    }
+
+    /**
+     * A test case's request. {@code form} fields become a URL-encoded body, {@code json} a JSON one,
+     * each with its {@code Content-Type} unless the case sets one; {@code Host} names the workload
+     * unless the case sets it, and {@code Content-Length} as a client sends it. A caller named only by
+     * service account lives in the workload's namespace.
+     */
+    public static TestRequest of(TestDecl.TestCase testCase, Workload workload) {
+        List<Header> headers = new ArrayList<>();
+        testCase.headers().forEach(header -> headers.add(new Header(header.name().value(), header.value().value())));
+        byte[] body = new byte[0];
+        Optional<String> contentType = Optional.empty();
+        if (!testCase.form().isEmpty()) {
+            StringBuilder form = new StringBuilder();
+            for (TestDecl.Field field : testCase.form()) {
+                form.append(form.length() == 0 ? "" : "&").append(URLEncoder.encode(field.name().text(), StandardCharsets.UTF_8))
+                        .append('=').append(URLEncoder.encode(field.value().value(), StandardCharsets.UTF_8));
+            }
+            body = form.toString().getBytes(StandardCharsets.UTF_8);
+            contentType = Optional.of("application/x-www-form-urlencoded");
+        } else if (testCase.body().isPresent()) {
+            body = testCase.body().get().value().getBytes(StandardCharsets.UTF_8);
+            contentType = testCase.jsonBody() ? Optional.of("application/json") : Optional.empty();
+        }
+        if (!has(headers, "Host")) {
+            headers.add(0, new Header("Host", host(workload)));
+        }
+        if (contentType.isPresent() && !has(headers, "Content-Type")) {
+            headers.add(new Header("Content-Type", contentType.get()));
+        }
+        // Clients send a length with every body, and with an empty one for the methods that carry bodies.
+        boolean bodyMethod = List.of("POST", "PUT", "PATCH").contains(testCase.method().name());
+        if ((body.length > 0 || bodyMethod) && !has(headers, "Content-Length")) {
+            headers.add(new Header("Content-Length", Integer.toString(body.length)));
+        }
+        String serviceAccount = testCase.sourceServiceAccount().map(literal -> literal.value()).orElse(null);
+        String namespace = testCase.sourceNamespace().map(literal -> literal.value())
+                .orElse(serviceAccount == null ? null : workload.namespace());
+        return new TestRequest(testCase.method().name(), testCase.target().value(), headers, body, serviceAccount, namespace);
+    }
+
+    /** How a failure report shows the request: {@code GET "/a?b=c"} and the caller, if any. */
+    public String describe() {
+        StringBuilder text = new StringBuilder(method).append(" \"").append(target).append('"');
+        if (serviceAccount != null) {
+            text.append(" from serviceaccount \"").append(serviceAccount).append('"');
+        }
+        return text.toString();
+    }
+
+    /** The workload's in-cluster name, as a client inside the cluster would send it. */
+    private static String host(Workload workload) {
+        String app = workload.labels().getOrDefault("app", "workload");
+        return app + "." + (workload.namespace() == null ? "default" : workload.namespace()) + ".svc";
+    }
+
+    private static boolean has(List<Header> headers, String name) {
+        return headers.stream().anyMatch(header -> header.name().equalsIgnoreCase(name));
+    }
+}
