@@ -97,6 +97,8 @@ class BadInputTest {
                         "policy www {\n  selector 'all()'\n  waf { «crs paranoia 1 rules \"/nowhere/rules\" }\n}\n"),
                 bad("missing SecLang include", DiagnosticCode.MISSING_FILE,
                         "policy www {\n  selector 'all()'\n  waf { seclang include «\"rules/nowhere.conf\" }\n}\n"),
+                bad("requests per interval too large to count", DiagnosticCode.OUT_OF_RANGE,
+                        "policy www {\n  selector 'all()'\n  log { requests-per-interval «99999999999999999999 }\n}\n"),
                 bad("log interval not in whole seconds", DiagnosticCode.INVALID_DURATION,
                         "policy www {\n  selector 'all()'\n  log { interval «500ms }\n}\n"),
                 bad("test of an unknown policy", DiagnosticCode.UNKNOWN_POLICY,

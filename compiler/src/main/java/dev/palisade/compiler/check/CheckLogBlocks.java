@@ -24,8 +24,19 @@ public final class CheckLogBlocks implements Pass {
                 }
             });
             policy.log().flatMap(log -> log.requestsPerInterval()).ifPresent(count -> {
-                if (!count.text().equals("all") && count.text().chars().allMatch(Character::isDigit)
-                        && Long.parseLong(count.text()) == 0) {
+                if (count.text().equals("all") || !count.text().chars().allMatch(Character::isDigit)) {
+                    return;
+                }
+                long requests;
+                try {
+                    requests = Long.parseLong(count.text());
+                } catch (NumberFormatException tooLarge) {
+                    diagnostics.error(DiagnosticCode.OUT_OF_RANGE, count.span(),
+                            "`requests-per-interval " + count.text() + "` is more than a log can count",
+                            "write `all` for no limit");
+                    return;
+                }
+                if (requests == 0) {
                     diagnostics.warning(DiagnosticCode.OUT_OF_RANGE, count.span(),
                             "`requests-per-interval 0` logs nothing", "write `all` for no limit");
                 }
