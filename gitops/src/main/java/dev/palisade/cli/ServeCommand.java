@@ -4,6 +4,7 @@ import dev.palisade.engine.request.Workload;
 import dev.palisade.proxy.extauthz.ExtAuthzConfig;
 import dev.palisade.proxy.extauthz.ExtAuthzServer;
 import dev.palisade.proxy.log.DecisionLog;
+import dev.palisade.proxy.log.SummaryFlusher;
 import dev.palisade.proxy.pipeline.PolicyBundle;
 import dev.palisade.proxy.pipeline.PolicyHolder;
 import dev.palisade.proxy.pipeline.RequestInspection;
@@ -17,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -119,10 +121,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         PolicyHolder holder = loaded.get();
         PolicyBundle bundle = holder.current().orElseThrow();
-        DecisionLog log = new DecisionLog(out::println);
+        DecisionLog log = sampledLog(out, holder);
         RequestInspection inspection = wafRulesHeader ? RequestInspection.alpThenWaf().withWafRulesHeader()
                 : RequestInspection.alpThenWaf();
-        try (ProxyServer server = ProxyServer.start(config, holder, inspection, log);
+        try (SummaryFlusher summaries = SummaryFlusher.start(log);
+                ProxyServer server = ProxyServer.start(config, holder, inspection, log);
                 PolicyWatcher watcher = new PolicyWatcher(policies, compiler, holder, err::println)) {
             err.println("palisade: bundle " + bundle.irHash() + " for workload " + config.workload() + ": "
                     + (bundle.selectedPolicies().isEmpty() ? "no policy selects it (ALP does not restrict it)"
@@ -137,6 +140,15 @@ final class ServeCommand implements Callable<Integer> {
             server.awaitClose();
         }
         return 0;
+    }
+
+    /**
+     * Decision lines sampled as the log blocks of the policies selecting the (default) workload say,
+     * read from the current bundle, so a reload that changes a log block applies at once.
+     */
+    private static DecisionLog sampledLog(PrintWriter out, PolicyHolder holder) {
+        return new DecisionLog(out::println).sampledBy(() -> holder.current().flatMap(PolicyBundle::logSampling),
+                Clock.systemUTC());
     }
 
     /** Compiles the policies before serving: a holder with the bundle, or empty with the problems printed. */
@@ -173,8 +185,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         PolicyHolder holder = loaded.get();
         PolicyBundle bundle = holder.current().orElseThrow();
-        DecisionLog log = new DecisionLog(out::println);
-        try (ExtAuthzServer server = ExtAuthzServer.start(config, holder, log);
+        DecisionLog log = sampledLog(out, holder);
+        try (SummaryFlusher summaries = SummaryFlusher.start(log);
+                ExtAuthzServer server = ExtAuthzServer.start(config, holder, log);
                 PolicyWatcher watcher = new PolicyWatcher(policies, compiler, holder, err::println)) {
             err.println("palisade: bundle " + bundle.irHash() + ", default workload " + config.defaultWorkload()
                     + " (checks may name another in context_extensions palisade.labels / palisade.namespace)");

@@ -9,9 +9,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One JSON object a line for every decided request ({@code "type":"alp"}) and every request
@@ -20,7 +23,9 @@ import java.util.function.Consumer;
  * {@code path}, {@code status}, {@code action}, {@code policy}, {@code rule}, {@code location},
  * {@code reason}), and {@code "body_inspected":false} when a body over the limit was forwarded
  * without inspection ({@code --request-body-limit-action pass-uninspected}). The rule is
- * numbered from 1, as people count and as {@code Decision.summary} prints it.
+ * numbered from 1, as people count and as {@code Decision.summary} prints it. With a policy's
+ * {@code log} block ({@link #sampledBy}), decision lines are sampled per interval and each interval
+ * ends with a {@code "type":"summary"} line counting them all.
  */
 public final class DecisionLog {
     private static final JsonFactory JSON = new JsonFactory();
@@ -42,20 +47,41 @@ public final class DecisionLog {
 
     private final Consumer<String> sink;
     private final Observer observer;
+    private final Sampler sampler;
 
     /** @param sink receives one complete line (no newline); stdout in production */
     public DecisionLog(Consumer<String> sink) {
-        this(sink, NOBODY);
+        this(sink, NOBODY, new Sampler(Optional::empty, Clock.systemUTC()));
     }
 
-    private DecisionLog(Consumer<String> sink, Observer observer) {
+    private DecisionLog(Consumer<String> sink, Observer observer, Sampler sampler) {
         this.sink = sink;
         this.observer = observer;
+        this.sampler = sampler;
     }
 
-    /** The same log, also telling {@code observer} about every line. */
+    /** The same log, also telling {@code observer} about every line (sampling does not apply to it). */
     public DecisionLog observedBy(Observer observer) {
-        return new DecisionLog(sink, observer);
+        return new DecisionLog(sink, observer, sampler);
+    }
+
+    /**
+     * The same log, sampling decision lines as the {@code log} blocks of the policies that select
+     * the workload say ({@code settings} is read per request, so a reload applies at once); no
+     * sampling while it is empty. Protocol rejections are never sampled.
+     */
+    public DecisionLog sampledBy(Supplier<Optional<LogSampling>> settings, Clock clock) {
+        return new DecisionLog(sink, observer, new Sampler(settings, clock));
+    }
+
+    /** Writes the summary of a window whose time is over; call about once a second. */
+    public void flushDue() {
+        sampler.closeIfDue(this::writeSummary);
+    }
+
+    /** Writes the current window's summary now (shutdown). */
+    public void flush() {
+        sampler.close(this::writeSummary);
     }
 
     public static DecisionLog toStdout() {
@@ -64,6 +90,11 @@ public final class DecisionLog {
 
     /** Logs an exchange with the status the client got (the upstream's, or 403, 502, 504). */
     public void write(Exchange exchange, int status) {
+        observer.exchange(exchange, status);
+        String action = exchange.inspection().denied() ? "deny" : "allow";
+        if (!sampler.admit(action, exchange.inspection().denied() ? exchange.inspection().deniedBy() : null, this::writeSummary)) {
+            return;
+        }
         Decision decision = exchange.inspection().alpDecision();
         emit(json -> {
             json.writeStringField("timestamp", exchange.received().toString());
@@ -95,7 +126,26 @@ public final class DecisionLog {
                 json.writeBooleanField("body_inspected", false);
             }
         });
-        observer.exchange(exchange, status);
+    }
+
+    /**
+     * {@code {"type":"summary", …}}: a sampling window's counts, every request included, so the
+     * requests not logged line by line are still accounted for.
+     */
+    private void writeSummary(SamplingWindow.Summary summary) {
+        emit(json -> {
+            json.writeStringField("timestamp", summary.end().toString());
+            json.writeStringField("type", "summary");
+            json.writeStringField("interval_start", summary.start().toString());
+            json.writeNumberField("interval_seconds", summary.sampling().intervalSeconds());
+            json.writeNumberField("requests_per_interval", summary.sampling().requestsPerInterval());
+            json.writeNumberField("requests", summary.requests());
+            json.writeNumberField("logged", summary.logged());
+            json.writeNumberField("not_logged", summary.notLogged());
+            json.writeNumberField("allowed", summary.allowed());
+            json.writeNumberField("denied_by_alp", summary.deniedByAlp());
+            json.writeNumberField("denied_by_waf", summary.deniedByWaf());
+        });
     }
 
     /**

@@ -1,15 +1,19 @@
 package dev.palisade.proxy.reload;
 
+import dev.palisade.compiler.CompilationUnit;
 import dev.palisade.compiler.PolicyCompiler;
+import dev.palisade.compiler.check.CheckLogBlocks;
 import dev.palisade.compiler.interp.waf.WafInterpreter;
 import dev.palisade.compiler.ir.waf.IrWaf;
 import dev.palisade.compiler.waf.PolicyWafs;
+import dev.palisade.dsl.ast.PolicyDecl;
 import dev.palisade.dsl.diag.Diagnostic;
 import dev.palisade.dsl.diag.DiagnosticRenderer;
 import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.engine.CompiledPolicy;
 import dev.palisade.engine.request.Workload;
 import dev.palisade.engine.waf.WafEngine;
+import dev.palisade.proxy.log.LogSampling;
 import dev.palisade.proxy.pipeline.PolicyBundle;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,7 +68,20 @@ public final class BundleCompiler {
         }
         Map<String, WafEngine> wafs = new LinkedHashMap<>();
         lowered.forEach((name, waf) -> wafs.put(name, new WafInterpreter(waf)));
-        return new Outcome(Optional.of(new PolicyBundle(policy, policy.select(workload), Instant.now(), wafs)), "");
+        return new Outcome(Optional.of(new PolicyBundle(policy, policy.select(workload), Instant.now(), wafs,
+                logs(result.unit()))), "");
+    }
+
+    /** Each {@code log} block, by policy name (the check pass made sure the interval is whole seconds). */
+    private static Map<String, LogSampling> logs(CompilationUnit unit) {
+        Map<String, LogSampling> logs = new LinkedHashMap<>();
+        for (PolicyDecl policy : unit.policies()) {
+            policy.log().ifPresent(log -> logs.put(policy.name().text(), new LogSampling(
+                    log.interval().map(text -> CheckLogBlocks.parse(text.text()).toSeconds()).orElse(5L),
+                    log.requestsPerInterval().map(text -> text.text().equals("all") ? LogSampling.ALL
+                            : Long.parseLong(text.text())).orElse(LogSampling.ALL))));
+        }
+        return logs;
     }
 
     private static Outcome failed(String problems) {
