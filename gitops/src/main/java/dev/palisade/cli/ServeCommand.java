@@ -96,6 +96,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-watch", description = "do not reload the policies when their files change")
     boolean noWatch;
 
+    @Option(names = "--trust-xfcc", description = {
+            "take the caller's identity (for `from serviceaccount` / `from namespace` rules) from the",
+            "x-forwarded-client-cert header a mesh proxy in front sets; only when nothing else can reach the listener"})
+    boolean trustXfcc;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -122,8 +127,11 @@ final class ServeCommand implements Callable<Integer> {
         PolicyHolder holder = loaded.get();
         PolicyBundle bundle = holder.current().orElseThrow();
         DecisionLog log = sampledLog(out, holder);
-        RequestInspection inspection = wafRulesHeader ? RequestInspection.alpThenWaf().withWafRulesHeader()
+        RequestInspection inspection = trustXfcc ? RequestInspection.alpThenWafTrustingForwardedClientCert()
                 : RequestInspection.alpThenWaf();
+        if (wafRulesHeader) {
+            inspection = inspection.withWafRulesHeader();
+        }
         try (SummaryFlusher summaries = SummaryFlusher.start(log);
                 ProxyServer server = ProxyServer.start(config, holder, inspection, log);
                 PolicyWatcher watcher = new PolicyWatcher(policies, compiler, holder, err::println)) {
@@ -175,6 +183,9 @@ final class ServeCommand implements Callable<Integer> {
             config = ExtAuthzConfig.of(hostPort("--listen", listen == null ? "127.0.0.1:9191" : listen),
                     grpcListen == null ? null : hostPort("--grpc-listen", grpcListen), pathPrefix,
                     new Workload(labels, namespace));
+            if (trustXfcc) {
+                config = config.trustingForwardedClientCert();
+            }
         } catch (IllegalArgumentException badPrefix) {
             throw new ParameterException(spec.commandLine(), "--path-prefix must start with /, got " + pathPrefix);
         }

@@ -13,9 +13,12 @@ import java.time.Duration;
  * @param defaultWorkload the workload decided for when a check names none (CLI flags)
  * @param maxRequestBytes the largest check request body read (Envoy sends one only {@code with_request_body})
  * @param idleTimeout how long an idle HTTP connection from Envoy stays open
+ * @param trustForwardedClientCert whether the HTTP service takes the caller from the forwarded
+ *     {@code x-forwarded-client-cert} header (Envoy sets it with {@code forward_client_cert_details}
+ *     and lets it through with {@code allowed_headers}); gRPC checks carry the principal themselves
  */
 public record ExtAuthzConfig(InetSocketAddress httpListen, InetSocketAddress grpcListen, String pathPrefix,
-        Workload defaultWorkload, int maxRequestBytes, Duration idleTimeout) {
+        Workload defaultWorkload, int maxRequestBytes, Duration idleTimeout, boolean trustForwardedClientCert) {
 
     public ExtAuthzConfig {
         if (pathPrefix == null) {
@@ -31,6 +34,12 @@ public record ExtAuthzConfig(InetSocketAddress httpListen, InetSocketAddress grp
 
     public static ExtAuthzConfig of(InetSocketAddress httpListen, InetSocketAddress grpcListen, String pathPrefix,
             Workload defaultWorkload) {
-        return new ExtAuthzConfig(httpListen, grpcListen, pathPrefix, defaultWorkload, 64 * 1024, Duration.ofSeconds(60));
+        return new ExtAuthzConfig(httpListen, grpcListen, pathPrefix, defaultWorkload, 64 * 1024, Duration.ofSeconds(60),
+                false);
+    }
+
+    /** The same, taking callers from {@code x-forwarded-client-cert} over the HTTP service. */
+    public ExtAuthzConfig trustingForwardedClientCert() {
+        return new ExtAuthzConfig(httpListen, grpcListen, pathPrefix, defaultWorkload, maxRequestBytes, idleTimeout, true);
     }
 }

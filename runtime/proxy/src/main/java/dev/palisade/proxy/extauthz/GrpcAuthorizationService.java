@@ -3,6 +3,7 @@ package dev.palisade.proxy.extauthz;
 import com.google.rpc.Code;
 import com.google.rpc.Status;
 import dev.palisade.engine.request.Workload;
+import dev.palisade.proxy.identity.SpiffeId;
 import io.envoyproxy.envoy.config.core.v3.Address;
 import io.envoyproxy.envoy.config.core.v3.HeaderValue;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;

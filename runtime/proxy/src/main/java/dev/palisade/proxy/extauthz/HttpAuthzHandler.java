@@ -1,6 +1,8 @@
 package dev.palisade.proxy.extauthz;
 
 import dev.palisade.engine.request.Workload;
+import dev.palisade.proxy.identity.ForwardedClientCert;
+import dev.palisade.proxy.identity.SpiffeId;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -18,6 +20,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Envoy's HTTP authorization contract ({@code envoy.filters.http.ext_authz} with
@@ -62,8 +65,11 @@ final class HttpAuthzHandler extends SimpleChannelInboundHandler<FullHttpRequest
                     HttpUtil.isKeepAlive(request));
             return;
         }
+        Optional<SpiffeId> caller = config.trustForwardedClientCert()
+                ? ForwardedClientCert.caller(request.headers().getAll(ForwardedClientCert.HEADER)) : Optional.empty();
         Authorizer.Query query = new Authorizer.Query(request.method().name(), target == null ? uri : target,
-                null, null, workload, request.headers().get(REQUEST_ID), source, request.headers(),
+                caller.map(SpiffeId::serviceAccount).orElse(null), caller.map(SpiffeId::namespace).orElse(null),
+                workload, request.headers().get(REQUEST_ID), source, request.headers(),
                 ByteBufUtil.getBytes(request.content()));
         Authorizer.Answer answer = target == null
                 ? authorizer.reject(query, Authorizer.newRequestId(), 403, "outside_path_prefix")

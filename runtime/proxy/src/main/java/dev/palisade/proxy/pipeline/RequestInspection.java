@@ -43,6 +43,11 @@ public final class RequestInspection {
         return new RequestInspection(List.of(new AlpInspector(), new WafInspector()));
     }
 
+    /** The same, with callers named by a trusted mesh proxy's {@code x-forwarded-client-cert} header. */
+    public static RequestInspection alpThenWafTrustingForwardedClientCert() {
+        return new RequestInspection(List.of(AlpInspector.trustingForwardedClientCert(), new WafInspector()));
+    }
+
     /** Inspects a request whose body has been read completely (within the limit). */
     public Inspection inspect(PolicyBundle bundle, HttpRequest request, ByteBuf body) {
         return inspect(bundle, request, body, null);

@@ -1,15 +1,16 @@
-package dev.palisade.proxy.extauthz;
+package dev.palisade.proxy.identity;
 
 import java.util.Optional;
 
 /**
  * A Kubernetes workload's SPIFFE id, {@code spiffe://TRUST-DOMAIN/ns/NAMESPACE/sa/SERVICE-ACCOUNT}
- * (the form Istio and Calico issue), as Envoy reports the peer in {@code attributes.source.principal}.
+ * (the form Istio and Calico issue), as Envoy reports the peer in {@code attributes.source.principal}
+ * and in the {@code URI} of {@code x-forwarded-client-cert}.
  */
-record SpiffeId(String trustDomain, String namespace, String serviceAccount) {
+public record SpiffeId(String trustDomain, String namespace, String serviceAccount) {
 
     /** The id, or empty for anything else (no principal, another URI form, a DNS name). */
-    static Optional<SpiffeId> parse(String principal) {
+    public static Optional<SpiffeId> parse(String principal) {
         if (principal == null || !principal.startsWith("spiffe://")) {
             return Optional.empty();
         }
