@@ -1,0 +1,203 @@
+package dev.palisade.backends.calico;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.palisade.backends.BuildInput;
+import dev.palisade.backends.BuildInputs;
+import dev.palisade.backends.BuildOptions;
+import dev.palisade.backends.Yaml;
+import dev.palisade.compiler.PolicyCompiler;
+import dev.palisade.dsl.diag.Diagnostic;
+import dev.palisade.dsl.diag.DiagnosticCode;
+import dev.palisade.dsl.diag.Diagnostics;
+import dev.palisade.dsl.diag.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A policy's WAF as Calico's WAF resources, and every place they cannot say what the policy says. */
+class WafPolicyResourcesTest {
+    @TempDir
+    Path directory;
+
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    private List<ObjectNode> emit(String source) throws IOException {
+        Path file = directory.resolve("bundle.pal");
+        Files.writeString(file, source);
+        PolicyCompiler.Result result = PolicyCompiler.check(List.of(file));
+        assertFalse(result.diagnostics().hasErrors(), () -> result.diagnostics().sorted().toString());
+        BuildInput input = BuildInputs.from(result, diagnostics);
+        return WafPolicyResources.emit(input, BuildOptions.defaults(), diagnostics);
+    }
+
+    private List<String> reported(DiagnosticCode code) {
+        return diagnostics.sorted().stream().filter(d -> d.code() == code)
+                .map(d -> d.severity() + " " + d.span().line() + ":" + d.span().column()).toList();
+    }
+
+    @Test
+    void theWwwExampleBlocksAtParanoiaOneWithInboundThresholdFive() {
+        PolicyCompiler.Result result = PolicyCompiler.check(List.of(Path.of("policies-examples/www.pal")));
+        List<ObjectNode> objects = WafPolicyResources.emit(BuildInputs.from(result, diagnostics),
+                BuildOptions.defaults(), diagnostics);
+        assertEquals("""
+                ---
+                apiVersion: applicationlayer.projectcalico.org/v3
+                kind: GlobalWAFPlugin
+                metadata:
+                  name: www
+                  annotations:
+                    palisade.dev/policy: www
+                    palisade.dev/selector: app == "www"
+                spec:
+                  config: |
+                    SecAction "id:900110,phase:1,pass,t:none,nolog,setvar:tx.inbound_anomaly_score_threshold=5,setvar:tx.outbound_anomaly_score_threshold=4"
+                ---
+                apiVersion: applicationlayer.projectcalico.org/v3
+                kind: GlobalWAFPolicy
+                metadata:
+                  name: default
+                  annotations:
+                    palisade.dev/policy: www
+                    palisade.dev/selector: app == "www"
+                spec:
+                  defaultAction: Block
+                  coreRuleSet:
+                    state: Enabled
+                    paranoiaLevel: 1
+                  plugins:
+                    - kind: GlobalWAFPlugin
+                      name: www
+                """, Yaml.stream(objects));
+        // www names no namespace: the global WAF has no selector (line 4), and Calico's CRS is its own (line 12)
+        assertEquals(List.of("WARNING 4:14", "WARNING 12:9"), diagnostics.sorted().stream()
+                .map(d -> d.severity() + " " + d.span().line() + ":" + d.span().column()).toList());
+        assertEquals(List.of("WARNING 4:14"), reported(DiagnosticCode.WAF_ATTACHMENT));
+        assertEquals(List.of("WARNING 12:9"), reported(DiagnosticCode.WAF_CRS_SETTING));
+    }
+
+    @Test
+    void aNamespacedPolicyInDetectionModeTargetsTheRouteNamedAfterIt() throws IOException {
+        List<ObjectNode> objects = emit("""
+                policy orders {
+                    namespace "shop"
+                    selector 'app == "orders"'
+                    waf {
+                        mode detection
+                        crs paranoia 3 inbound-threshold 10 outbound-threshold 8
+                        exclude rule 920350
+                        exclude rule 942100-942110 for ARGS:password
+                        seclang 'SecRule ARGS:debug "@streq 1" "id:5001,phase:1,deny"'
+                    }
+                }
+                """);
+        assertEquals(List.of("WAFPlugin", "WAFPolicy"), objects.stream().map(o -> o.get("kind").asText()).toList());
+        JsonNode plugin = objects.get(0);
+        assertEquals("shop", plugin.path("metadata").path("namespace").asText());
+        assertEquals("SecAction \"id:900110,phase:1,pass,t:none,nolog,setvar:tx.inbound_anomaly_score_threshold=10,"
+                + "setvar:tx.outbound_anomaly_score_threshold=8\"\n", plugin.path("spec").path("config").asText());
+        assertEquals("""
+                SecRuleRemoveById 920350
+                SecRuleUpdateTargetById 942100-942110 "!ARGS:password"
+                SecRule ARGS:debug "@streq 1" "id:5001,phase:1,deny"
+                """, plugin.path("spec").path("after").asText());
+        assertFalse(plugin.path("spec").has("before"));
+        JsonNode spec = objects.get(1).path("spec");
+        assertEquals("Detect", spec.path("action").asText());
+        assertEquals(3, spec.path("coreRuleSet").path("paranoiaLevel").asInt());
+        assertEquals("orders", spec.path("plugins").get(0).path("name").asText());
+        assertEquals("HTTPRoute", spec.path("targetRefs").get(0).path("kind").asText());
+        assertEquals("orders", spec.path("targetRefs").get(0).path("name").asText());
+        assertEquals(List.of("WARNING 3:14"), reported(DiagnosticCode.WAF_ATTACHMENT));
+        for (ObjectNode object : objects) {
+            assertEquals(List.of(), CalicoSchemas.load().problems(object), object::toString);
+        }
+    }
+
+    @Test
+    void aWafWithoutACrsLineTurnsTheCrsOffAndNeedsNoConfig() throws IOException {
+        List<ObjectNode> objects = emit("""
+                policy all-debug {
+                    selector 'all()'
+                    waf {
+                        seclang 'SecRule ARGS:debug "@streq 1" "id:5001,phase:1,deny"'
+                    }
+                }
+                """);
+        JsonNode policy = objects.get(1);
+        assertEquals("Disabled", policy.path("spec").path("coreRuleSet").path("state").asText());
+        assertFalse(objects.get(0).path("spec").has("config"));
+        assertEquals(List.of(), diagnostics.sorted(), "all() loses nothing to a global WAF policy");
+    }
+
+    @Test
+    void aSecondGlobalWafIsAnErrorAtItsWafBlock() throws IOException {
+        List<ObjectNode> objects = emit("""
+                policy first {
+                    selector 'all()'
+                    waf { mode blocking }
+                }
+                policy second {
+                    selector 'all()'
+                    waf { mode detection }
+                }
+                """);
+        assertEquals(List.of("GlobalWAFPolicy"), objects.stream().map(o -> o.get("kind").asText()).toList());
+        assertEquals(List.of("ERROR 7:5"), reported(DiagnosticCode.WAF_GLOBAL_CONFLICT));
+    }
+
+    @Test
+    void customRulesAndPathScopedExclusionsAreErrorsNotSilentlyDropped() throws IOException {
+        emit("""
+                policy login {
+                    namespace "shop"
+                    selector 'app == "login"'
+                    waf {
+                        exclude rule 942100 for ARGS:password on path prefix "/login"
+                        rule 1001 "SQL injection in login" {
+                            when ARGS:username | urlDecodeUni lowercase @detectSQLi
+                            deny 403
+                        }
+                    }
+                }
+                """);
+        assertEquals(List.of("ERROR 5:9", "ERROR 6:9"), reported(DiagnosticCode.WAF_RULES_NOT_EMITTED));
+        Diagnostic rule = diagnostics.sorted().stream().filter(d -> d.code() == DiagnosticCode.WAF_RULES_NOT_EMITTED)
+                .filter(d -> d.span().line() == 6).findFirst().orElseThrow();
+        assertTrue(rule.message().startsWith("custom rule 1001 is not emitted to a Calico WAFPlugin yet"),
+                rule.message());
+        assertEquals(Severity.ERROR, rule.severity());
+    }
+
+    @Test
+    void anIncludedFileGoesInVerbatim() throws IOException {
+        Files.writeString(directory.resolve("legacy.conf"), "SecRule ARGS:x \"@streq 2\" \"id:5002,phase:1,deny\"\n");
+        List<ObjectNode> objects = emit("""
+                policy legacy {
+                    namespace "shop"
+                    selector 'app == "legacy"'
+                    waf { seclang include "legacy.conf" }
+                }
+                """);
+        assertEquals("SecRule ARGS:x \"@streq 2\" \"id:5002,phase:1,deny\"\n",
+                objects.get(0).path("spec").path("after").asText());
+    }
+
+    @Test
+    void noWafBlockNoObjects() throws IOException {
+        assertEquals(List.of(), emit("""
+                policy api {
+                    selector 'app == "api"'
+                    alp { allow GET }
+                }
+                """));
+    }
+}
