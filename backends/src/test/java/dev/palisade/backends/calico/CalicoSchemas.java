@@ -59,6 +59,20 @@ final class CalicoSchemas {
         return loaded;
     }
 
+    /**
+     * The schemas, or empty when the folder is missing: for property tests, where a JUnit
+     * assumption would not skip the property.
+     */
+    static synchronized java.util.Optional<CalicoSchemas> ifPresent() {
+        if (!Files.isDirectory(location())) {
+            return java.util.Optional.empty();
+        }
+        if (loaded == null) {
+            loaded = read(location());
+        }
+        return java.util.Optional.of(loaded);
+    }
+
     static Path location() {
         return Path.of("../shared/schemas/calico");
     }
