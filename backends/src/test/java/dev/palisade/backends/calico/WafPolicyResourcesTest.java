@@ -3,6 +3,7 @@ package dev.palisade.backends.calico;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -189,6 +190,31 @@ class WafPolicyResourcesTest {
                 """);
         assertEquals("SecRule ARGS:x \"@streq 2\" \"id:5002,phase:1,deny\"\n",
                 objects.get(0).path("spec").path("after").asText());
+    }
+
+    @Test
+    void crsV4SettingsBecomeTheirCrsSetupSecActions() throws IOException {
+        Path release = Path.of("../shared/crs-rules/v4.28.0").toAbsolutePath().normalize();
+        assumeTrue(Files.isDirectory(release.resolve("rules")),
+                "the CRS v4.28.0 release is not at ../shared/crs-rules/v4.28.0");
+        List<ObjectNode> objects = emit("""
+                policy api {
+                    namespace "shop"
+                    selector 'app == "api"'
+                    waf {
+                        crs version 4 dir "%s" blocking-paranoia 2 detection-paranoia 3 early-blocking arg-length 400
+                    }
+                }
+                """.formatted(release));
+        assertEquals(2, objects.get(1).path("spec").path("coreRuleSet").path("paranoiaLevel").asInt());
+        assertEquals("""
+                SecAction "id:900110,phase:1,pass,t:none,nolog,setvar:tx.inbound_anomaly_score_threshold=5,setvar:tx.outbound_anomaly_score_threshold=4"
+                SecAction "id:900001,phase:1,pass,t:none,nolog,setvar:tx.detection_paranoia_level=3"
+                SecAction "id:900120,phase:1,pass,t:none,nolog,setvar:tx.early_blocking=1"
+                SecAction "id:900320,phase:1,pass,t:none,nolog,setvar:tx.arg_length=400"
+                """, objects.get(0).path("spec").path("config").asText());
+        assertTrue(diagnostics.sorted().stream().filter(d -> d.code() == DiagnosticCode.WAF_CRS_SETTING)
+                .anyMatch(d -> d.message().contains("the CRS v4 release at `" + release + "`")));
     }
 
     @Test
