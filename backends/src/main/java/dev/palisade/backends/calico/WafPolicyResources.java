@@ -29,7 +29,7 @@ import java.util.Map;
  * kind: WAFPolicy
  * metadata: {name: www, namespace: shop, annotations: {palisade.dev/selector: app == "www"}}
  * spec:
- *   action: Block                       # mode blocking; mode detection is Detect
+ *   action: Block                       # mode blocking; mode detection, or a staged build, is Detect
  *   coreRuleSet: {state: Enabled, paranoiaLevel: 1}
  *   plugins: [{kind: WAFPlugin, name: www}]
  *   targetRefs: [{group: gateway.networking.k8s.io, kind: HTTPRoute, name: www}]
@@ -50,7 +50,10 @@ public final class WafPolicyResources {
 
     private WafPolicyResources() {}
 
-    /** The WAF objects of every policy with a {@code waf} block, in policy order. */
+    /**
+     * The WAF objects of every policy with a {@code waf} block, in policy order. A staged build
+     * ({@link BuildOptions#staged()}: reported, not enforced) detects instead of blocking.
+     */
     public static List<ObjectNode> emit(BuildInput input, BuildOptions options, Diagnostics diagnostics) {
         if (input.wafs().isEmpty()) {
             return List.of();
@@ -77,8 +80,9 @@ public final class WafPolicyResources {
             if (!plugin.isEmpty()) {
                 objects.add(plugin(policy, plugin));
             }
-            objects.add(namespaced ? wafPolicy(policy, waf, !plugin.isEmpty())
-                    : globalWafPolicy(policy, waf, !plugin.isEmpty()));
+            String action = options.staged() || waf.mode() == EngineMode.DETECTION_ONLY ? "Detect" : "Block";
+            objects.add(namespaced ? wafPolicy(policy, waf, action, !plugin.isEmpty())
+                    : globalWafPolicy(policy, waf, action, !plugin.isEmpty()));
             if (!namespaced) {
                 global = waf.policy();
             }
@@ -86,9 +90,9 @@ public final class WafPolicyResources {
         return objects;
     }
 
-    private static ObjectNode wafPolicy(IrPolicy policy, PolicyWaf waf, boolean hasPlugin) {
+    private static ObjectNode wafPolicy(IrPolicy policy, PolicyWaf waf, String action, boolean hasPlugin) {
         ObjectNode object = header("WAFPolicy", policy.name(), policy);
-        ObjectNode spec = object.putObject("spec").put("action", action(waf));
+        ObjectNode spec = object.putObject("spec").put("action", action);
         coreRuleSet(spec, waf);
         if (hasPlugin) {
             spec.putArray("plugins").addObject().put("kind", "WAFPlugin").put("name", policy.name());
@@ -98,9 +102,9 @@ public final class WafPolicyResources {
         return object;
     }
 
-    private static ObjectNode globalWafPolicy(IrPolicy policy, PolicyWaf waf, boolean hasPlugin) {
+    private static ObjectNode globalWafPolicy(IrPolicy policy, PolicyWaf waf, String action, boolean hasPlugin) {
         ObjectNode object = header("GlobalWAFPolicy", GLOBAL_NAME, policy);
-        ObjectNode spec = object.putObject("spec").put("defaultAction", action(waf));
+        ObjectNode spec = object.putObject("spec").put("defaultAction", action);
         coreRuleSet(spec, waf);
         if (hasPlugin) {
             spec.putArray("plugins").addObject().put("kind", "GlobalWAFPlugin").put("name", policy.name());
@@ -135,10 +139,6 @@ public final class WafPolicyResources {
         } else {
             crs.put("state", "Disabled");
         }
-    }
-
-    private static String action(PolicyWaf waf) {
-        return waf.mode() == EngineMode.DETECTION_ONLY ? "Detect" : "Block";
     }
 
     private static void putIfPresent(ObjectNode spec, String slot, String text) {

@@ -218,6 +218,24 @@ class WafPolicyResourcesTest {
     }
 
     @Test
+    void aStagedBuildDetectsInsteadOfBlocking() throws IOException {
+        Path file = directory.resolve("bundle.pal");
+        Files.writeString(file, """
+                policy api {
+                    namespace "shop"
+                    selector 'app == "api"'
+                    waf { mode blocking }
+                }
+                """);
+        BuildInput input = BuildInputs.from(PolicyCompiler.check(List.of(file)), diagnostics);
+        BuildOptions staged = new BuildOptions(BuildOptions.CALICO_V3, true, "image", "default");
+        assertEquals("Detect", WafPolicyResources.emit(input, staged, diagnostics).get(0).path("spec").path("action")
+                .asText());
+        assertEquals("Block", WafPolicyResources.emit(input, BuildOptions.defaults(), diagnostics).get(0)
+                .path("spec").path("action").asText());
+    }
+
+    @Test
     void noWafBlockNoObjects() throws IOException {
         assertEquals(List.of(), emit("""
                 policy api {
