@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,8 @@ import java.util.regex.Pattern;
  *   <li>{@code config} (before the CRS rules, after its setup): the {@code crs} line's anomaly
  *       thresholds and limits, as the SecActions of {@code crs-setup.conf} with their documented
  *       ids; the paranoia level is the policy's {@code coreRuleSet.paranoiaLevel};
- *   <li>{@code before}: custom rules and path-scoped exclusions; not rendered yet (P0624, an
- *       error: leaving them out would weaken the WAF);
+ *   <li>{@code before}: custom rules ({@link WafCustomRuleText}), and path-scoped exclusions,
+ *       which are not rendered yet (P0624, an error: leaving them out would weaken the WAF);
  *   <li>{@code rules}: unused: Palisade puts nothing alongside the CRS rules;
  *   <li>{@code after}: exclusions that apply everywhere ({@code SecRuleRemoveById},
  *       {@code SecRuleUpdateTargetById}) and the block's {@code seclang} text, in block order;
@@ -56,11 +57,12 @@ record WafPluginText(String config, String before, String rules, String after) {
     /** The policy's plugin text; what cannot be carried exactly is reported at the line that needs it. */
     static WafPluginText of(PolicyWaf waf, PolicyDecl declaration, Diagnostics diagnostics) {
         String config = waf.crs().map(WafPluginText::crsSetup).orElse("");
+        StringBuilder before = new StringBuilder();
         StringBuilder after = new StringBuilder();
         Optional<WafBlock> block = declaration == null ? Optional.empty() : declaration.waf();
-        for (WafBlock.Item item : block.map(WafBlock::items).orElse(java.util.List.of())) {
+        for (WafBlock.Item item : block.map(WafBlock::items).orElse(List.of())) {
             if (item instanceof WafBlock.CustomRule rule) {
-                notRendered(rule.span(), "custom rule " + rule.id().text(), diagnostics);
+                WafCustomRuleText.render(rule, diagnostics).ifPresent(before::append);
             } else if (item instanceof WafBlock.Exclusion exclusion && !exclusion.paths().isEmpty()) {
                 notRendered(exclusion.span(), "a path-scoped exclusion", diagnostics);
             } else if (item instanceof WafBlock.Exclusion exclusion) {
@@ -71,12 +73,13 @@ record WafPluginText(String config, String before, String rules, String after) {
                 included(include, diagnostics).ifPresent(text -> after.append(lines(text)));
             }
         }
-        WafPluginText text = new WafPluginText(config, "", "", after.toString());
-        if (text.after().length() > MAX_SLOT_LENGTH) {
-            Span span = block.map(WafBlock::span).orElse(Span.NONE);
-            diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, span, "the WAF's SecLang is "
-                    + text.after().length() + " characters, more than a Calico WAFPlugin slot holds ("
-                    + MAX_SLOT_LENGTH + ")", "split the rules over several policies");
+        WafPluginText text = new WafPluginText(config, before.toString(), "", after.toString());
+        for (String slot : List.of(text.before(), text.after())) {
+            if (slot.length() > MAX_SLOT_LENGTH) {
+                diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, block.map(WafBlock::span).orElse(Span.NONE),
+                        "the WAF's SecLang is " + slot.length() + " characters, more than a Calico WAFPlugin slot"
+                                + " holds (" + MAX_SLOT_LENGTH + ")", "split the rules over several policies");
+            }
         }
         return text;
     }
@@ -134,10 +137,11 @@ record WafPluginText(String config, String before, String rules, String after) {
         return Optional.of(text);
     }
 
+    /** A ctl rule needs a rule id of its own, from a range Calico allocates per namespace. */
     private static void notRendered(Span span, String what, Diagnostics diagnostics) {
-        diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, span, what
-                + " is not emitted to a Calico WAFPlugin yet; without it Calico's WAF would let through what this"
-                + " policy blocks", "write it as SecLang in a `seclang` line, or deploy with the Palisade runtime");
+        diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, span, what + " is not emitted to a Calico WAFPlugin"
+                + " yet; without it Calico's WAF would refuse requests this policy lets through",
+                "exclude the rule everywhere (without `on path`), or deploy with the Palisade runtime");
     }
 
     private static String lines(String text) {

@@ -156,8 +156,8 @@ class WafPolicyResourcesTest {
     }
 
     @Test
-    void customRulesAndPathScopedExclusionsAreErrorsNotSilentlyDropped() throws IOException {
-        emit("""
+    void aCustomRuleRunsBeforeTheCrsAndAPathScopedExclusionIsAnError() throws IOException {
+        List<ObjectNode> objects = emit("""
                 policy login {
                     namespace "shop"
                     selector 'app == "login"'
@@ -165,17 +165,46 @@ class WafPolicyResourcesTest {
                         exclude rule 942100 for ARGS:password on path prefix "/login"
                         rule 1001 "SQL injection in login" {
                             when ARGS:username | urlDecodeUni lowercase @detectSQLi
+                            when REQUEST_METHOD @streq "POST"
                             deny 403
                         }
                     }
                 }
                 """);
-        assertEquals(List.of("ERROR 5:9", "ERROR 6:9"), reported(DiagnosticCode.WAF_RULES_NOT_EMITTED));
-        Diagnostic rule = diagnostics.sorted().stream().filter(d -> d.code() == DiagnosticCode.WAF_RULES_NOT_EMITTED)
-                .filter(d -> d.span().line() == 6).findFirst().orElseThrow();
-        assertTrue(rule.message().startsWith("custom rule 1001 is not emitted to a Calico WAFPlugin yet"),
-                rule.message());
-        assertEquals(Severity.ERROR, rule.severity());
+        assertEquals("""
+                SecRule ARGS:username "@detectSQLi" "id:1001,phase:2,deny,status:403,log,msg:'SQL injection in login',\
+                logdata:'Matched Data: %{MATCHED_VAR} found within %{MATCHED_VAR_NAME}',t:none,t:urlDecodeUni,\
+                t:lowercase,chain"
+                    SecRule REQUEST_METHOD "@streq POST" "t:none"
+                """, objects.get(0).path("spec").path("before").asText());
+        assertEquals(List.of("ERROR 5:9"), reported(DiagnosticCode.WAF_RULES_NOT_EMITTED));
+        Diagnostic exclusion = diagnostics.sorted().stream()
+                .filter(d -> d.code() == DiagnosticCode.WAF_RULES_NOT_EMITTED).findFirst().orElseThrow();
+        assertTrue(exclusion.message().startsWith("a path-scoped exclusion is not emitted to a Calico WAFPlugin yet"),
+                exclusion.message());
+        assertEquals(Severity.ERROR, exclusion.severity());
+    }
+
+    @Test
+    void aCustomRuleThatNeedsQuotingIsAnErrorAtTheRule() throws IOException {
+        List<ObjectNode> objects = emit("""
+                policy login {
+                    namespace "shop"
+                    selector 'app == "login"'
+                    waf {
+                        rule 1001 "the user's name" {
+                            when ARGS:username @streq "a\\"b"
+                            deny
+                        }
+                    }
+                }
+                """);
+        assertEquals(List.of("ERROR 5:9"), reported(DiagnosticCode.WAF_RULES_NOT_EMITTED));
+        String message = diagnostics.sorted().stream().filter(d -> d.code() == DiagnosticCode.WAF_RULES_NOT_EMITTED)
+                .findFirst().orElseThrow().message();
+        assertTrue(message.contains("the message has a quote"), message);
+        assertTrue(message.contains("the argument of @streq has a quote"), message);
+        assertEquals(List.of("WAFPolicy"), objects.stream().map(o -> o.get("kind").asText()).toList());
     }
 
     @Test
