@@ -70,7 +70,14 @@ public enum DiagnosticCode {
     NO_WORKLOAD("P0703", "test workload cannot be inferred"),
 
     // P09xx: our own failures
-    INTERNAL("P0900", "internal compiler error");
+    INTERNAL("P0900", "internal compiler error"),
+
+    // P062x: Calico application layer and WAF
+    LOG_SETTINGS_MERGED("P0620", "log settings differ between policies; Calico has one for the cluster"),
+    WAF_ATTACHMENT("P0621", "Calico's WAF attaches to Gateway API routes, not to a selector"),
+    WAF_GLOBAL_CONFLICT("P0622", "Calico has one cluster-wide WAF policy"),
+    WAF_CRS_SETTING("P0623", "Calico's WAF cannot carry a Core Rule Set setting exactly"),
+    WAF_RULES_NOT_EMITTED("P0624", "WAF rules not yet emitted for Calico");
 
     private final String id;
     private final String title;
