@@ -70,7 +70,14 @@ public enum DiagnosticCode {
     NO_WORKLOAD("P0703", "test workload cannot be inferred"),
 
     // P09xx: our own failures
-    INTERNAL("P0900", "internal compiler error");
+    INTERNAL("P0900", "internal compiler error"),
+
+    // P06xx: backends (P0601 is the logging group's INVALID_DURATION, so the Calico codes start at P0602)
+    CALICO_DENY_NOT_EXPRESSIBLE("P0602", "deny cannot be expressed as Calico rules"),
+    CALICO_SELECTION_OVERLAP("P0603", "deny's policy overlaps a later policy Calico cannot subtract from"),
+    CALICO_METHOD_NAMED_ANY("P0604", "method `*` means any method in Calico"),
+    CALICO_PATH_TOO_LONG("P0605", "path too long for Calico"),
+    CALICO_RESERVED_NAME("P0606", "name reserved by the Calico backend");
 
     private final String id;
     private final String title;
