@@ -39,9 +39,7 @@ record CalicoKinds(String apiVersion, boolean staged) {
     ObjectNode policy(String name, String tier, double order, Optional<String> namespace, String selector,
             List<ObjectNode> ingress) {
         String kind = (staged ? "Staged" : "") + (namespace.isPresent() ? "NetworkPolicy" : "GlobalNetworkPolicy");
-        // Tiered policies are named <tier>.<name>: required before Calico v3.32, still accepted after.
-        String calicoName = tier.equals(IrTier.DEFAULT_TIER) ? name : tier + "." + name;
-        ObjectNode policy = header(kind, calicoName, namespace);
+        ObjectNode policy = header(kind, calicoName(tier, name), namespace);
         ObjectNode spec = policy.putObject("spec");
         if (staged) {
             spec.put("stagedAction", "Set");
@@ -57,6 +55,11 @@ record CalicoKinds(String apiVersion, boolean staged) {
             ingress.forEach(rules::add);
         }
         return policy;
+    }
+
+    /** Tiered policies are named {@code <tier>.<name>}: required before Calico v3.32, still accepted after. */
+    static String calicoName(String tier, String name) {
+        return tier.equals(IrTier.DEFAULT_TIER) ? name : tier + "." + name;
     }
 
     private ObjectNode header(String kind, String name, Optional<String> namespace) {

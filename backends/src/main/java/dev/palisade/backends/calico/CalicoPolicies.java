@@ -27,6 +27,12 @@ import java.util.Map;
  * the two differ is the end: see {@link EndOfTiers}.
  */
 public final class CalicoPolicies {
+    /** Kubernetes' limit on an object name (a DNS subdomain). */
+    static final int MAX_NAME_LENGTH = 253;
+
+    /** Calico's own tiers besides {@code default}, whose order and default action its CEL rules fix. */
+    private static final List<String> CALICO_RESERVED_TIERS = List.of("kube-admin", "kube-baseline");
+
     private CalicoPolicies() {}
 
     /** Every ALP object of the bundle; errors (what Calico cannot express exactly) go to {@code diagnostics}. */
@@ -35,11 +41,7 @@ public final class CalicoPolicies {
         CalicoKinds kinds = CalicoKinds.of(options);
         List<ObjectNode> objects = new ArrayList<>();
         for (IrTier tier : bundle.tiers()) {
-            if (tier.name().equals(EndOfTiers.TIER)) {
-                diagnostics.error(DiagnosticCode.CALICO_RESERVED_NAME, tier.span(),
-                        "tier name `" + EndOfTiers.TIER + "` is reserved by the Calico backend",
-                        "it holds the policies that deny what every tier passed; choose another name");
-            }
+            checkTierName(tier, diagnostics);
             if (!tier.name().equals(IrTier.DEFAULT_TIER)) {
                 objects.add(kinds.tier(tier.name(), tier.order(), tier.defaultAction()));
             }
@@ -47,12 +49,36 @@ public final class CalicoPolicies {
         Map<Integer, List<ObjectNode>> rules = PolicyRules.of(bundle, diagnostics);
         for (IrPolicy policy : bundle.policies()) {
             if (policy.alp().isPresent()) {
+                checkNameLength(policy, CalicoKinds.calicoName(policy.tier(), policy.name()), diagnostics);
+                checkNameLength(policy, CalicoKinds.calicoName(EndOfTiers.TIER, policy.name()), diagnostics);
                 objects.add(kinds.policy(policy.name(), policy.tier(), policy.order(), policy.namespace(),
                         policy.selector().text(), rules.get(policy.index())));
             }
         }
         objects.addAll(EndOfTiers.objects(bundle, kinds));
         return objects;
+    }
+
+    /** Checks the end-of-tiers name too, for every policy, so that a name's length does not depend on its tier's default. */
+    private static void checkNameLength(IrPolicy policy, String calicoName, Diagnostics diagnostics) {
+        if (calicoName.length() > MAX_NAME_LENGTH) {
+            diagnostics.error(DiagnosticCode.CALICO_NAME_TOO_LONG, policy.span(),
+                    "Calico would name a policy `" + calicoName + "`, " + calicoName.length()
+                            + " characters long; Kubernetes allows at most " + MAX_NAME_LENGTH,
+                    "policies of a tier are named `<tier>.<policy>` in Calico; shorten the tier or policy name");
+        }
+    }
+
+    private static void checkTierName(IrTier tier, Diagnostics diagnostics) {
+        if (tier.name().equals(EndOfTiers.TIER)) {
+            diagnostics.error(DiagnosticCode.CALICO_RESERVED_NAME, tier.span(),
+                    "tier name `" + EndOfTiers.TIER + "` is reserved by the Calico backend",
+                    "it holds the policies that deny what every tier passed; choose another name");
+        } else if (CALICO_RESERVED_TIERS.contains(tier.name())) {
+            diagnostics.error(DiagnosticCode.CALICO_RESERVED_NAME, tier.span(),
+                    "tier name `" + tier.name() + "` is reserved by Calico",
+                    "Calico fixes its order and default action (admin network policies); choose another name");
+        }
     }
 
     static ObjectNode denyAll() {
