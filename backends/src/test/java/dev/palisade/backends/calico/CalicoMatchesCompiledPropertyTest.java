@@ -7,6 +7,7 @@ import dev.palisade.compiler.generators.BundleArbitraries;
 import dev.palisade.compiler.generators.BundleArbitraries.RawRequest;
 import dev.palisade.compiler.generators.BundleSpec;
 import dev.palisade.compiler.ir.IrBundle;
+import dev.palisade.compiler.ir.IrRule;
 import dev.palisade.dsl.diag.Diagnostic;
 import dev.palisade.engine.CompiledPolicy;
 import dev.palisade.engine.Selection;
@@ -44,6 +45,12 @@ class CalicoMatchesCompiledPropertyTest {
         Statistics.label("calico accepts").collect(build.emitted());
         Statistics.label("calico accepts").coverage(checker -> checker.check(true).percentage(p -> p > 50));
         Assume.that(build.emitted());
+        // Subtraction is the interesting translation: make sure accepted bundles exercise it.
+        boolean httpDeny = build.compilation().ir().orElseThrow().policies().stream()
+                .flatMap(policy -> policy.alp().stream()).flatMap(alp -> alp.rules().stream())
+                .anyMatch(rule -> rule.action() == IrRule.Action.DENY && (rule.methods().isPresent() || !rule.paths().isEmpty()));
+        Statistics.label("accepted with a deny on methods or paths").collect(httpDeny);
+        Statistics.label("accepted with a deny on methods or paths").coverage(checker -> checker.check(true).percentage(p -> p > 20));
         agree(spec.source(), build, workloads, requests);
     }
 
