@@ -46,6 +46,7 @@ public final class CalicoPolicies {
                 objects.add(kinds.tier(tier.name(), tier.order(), tier.defaultAction()));
             }
         }
+        OrderTies.check(bundle, diagnostics);
         Map<Integer, List<ObjectNode>> rules = PolicyRules.of(bundle, diagnostics);
         for (IrPolicy policy : bundle.policies()) {
             if (policy.alp().isPresent()) {

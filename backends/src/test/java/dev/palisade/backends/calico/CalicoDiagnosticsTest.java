@@ -138,6 +138,38 @@ class CalicoDiagnosticsTest {
                 """.formatted("a".repeat(240)), DiagnosticCode.CALICO_NAME_TOO_LONG, 2, 1);
     }
 
+    @Test
+    void orderTieBetweenANetworkPolicyAndAGlobalOne() {
+        Diagnostic error = onlyError("""
+                policy a {
+                    namespace "ns1"
+                    selector 'all()'
+                    alp { deny from serviceaccount "sa1" }
+                }
+                policy b {
+                    selector 'all()'
+                    alp { allow GET }
+                }
+                """, DiagnosticCode.CALICO_ORDER_TIE, 6, 1);
+        assertTrue(error.message().endsWith("Calico may not, as it breaks the tie by `ns1/a`"), error.message());
+    }
+
+    @Test
+    void orderTieOfDisjointSelectionsIsFine() {
+        CalicoBuild build = CalicoBuild.ofSource("""
+                policy a {
+                    namespace "ns1"
+                    selector 'app == "a"'
+                    alp { deny from serviceaccount "sa1" }
+                }
+                policy b {
+                    selector 'app == "b"'
+                    alp { allow GET }
+                }
+                """);
+        assertTrue(build.emitted(), build.diagnostics()::toString);
+    }
+
     private static Diagnostic onlyError(String source, DiagnosticCode code, int line, int column) {
         CalicoBuild build = CalicoBuild.ofSource(source);
         assertTrue(build.compilation().ir().isPresent(), () -> "does not compile: " + build.compilation().diagnostics().sorted());

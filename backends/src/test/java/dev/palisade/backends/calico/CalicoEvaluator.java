@@ -61,7 +61,8 @@ final class CalicoEvaluator {
             }
         }
         tiers.sort(Comparator.comparingDouble(Tier::order).thenComparing(Tier::name));
-        policies.sort(Comparator.comparingDouble(Policy::order).thenComparing(Policy::name));
+        // Felix sorts by order, then by its key's name: <namespace>/<name> for a NetworkPolicy.
+        policies.sort(Comparator.comparingDouble(Policy::order).thenComparing(CalicoEvaluator::felixName));
         for (Policy policy : policies) {
             check(tiers.stream().anyMatch(tier -> tier.name().equals(policy.tier())), "no Tier object for " + policy.tier());
             policy.rules().forEach(CalicoEvaluator::checkRule);
@@ -103,6 +104,10 @@ final class CalicoEvaluator {
             }
         }
         return Verdict.ALLOW;
+    }
+
+    private static String felixName(Policy policy) {
+        return policy.namespace() == null ? policy.name() : policy.namespace() + "/" + policy.name();
     }
 
     private static boolean selects(Policy policy, Workload workload) {

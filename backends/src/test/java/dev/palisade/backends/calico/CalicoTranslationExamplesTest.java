@@ -108,6 +108,23 @@ class CalicoTranslationExamplesTest {
     }
 
     @Example
+    void distinctOrdersSettleWhatANameTieWouldLeaveToFelix() {
+        agree("""
+                policy a {
+                    namespace "ns1"
+                    selector 'all()'
+                    order 1
+                    alp { deny from serviceaccount "sa1" }
+                }
+                policy b {
+                    selector 'all()'
+                    order 2
+                    alp { allow GET }
+                }
+                """, "/", "/a");
+    }
+
+    @Example
     void crdGroupAndStagedKinds() {
         CalicoBuild build = CalicoBuild.of(List.of(java.nio.file.Path.of("policies-examples/platform.pal")),
                 new BuildOptions(BuildOptions.CALICO_CRD_V1, true, "image", "default"));

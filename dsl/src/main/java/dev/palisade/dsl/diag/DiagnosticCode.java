@@ -78,7 +78,8 @@ public enum DiagnosticCode {
     CALICO_METHOD_NAMED_ANY("P0604", "method `*` means any method in Calico"),
     CALICO_PATH_TOO_LONG("P0605", "path too long for Calico"),
     CALICO_RESERVED_NAME("P0606", "name reserved by Calico or the Calico backend"),
-    CALICO_NAME_TOO_LONG("P0607", "Calico object name too long");
+    CALICO_NAME_TOO_LONG("P0607", "Calico object name too long"),
+    CALICO_ORDER_TIE("P0608", "Calico may break an order tie differently");
 
     private final String id;
     private final String title;
