@@ -50,6 +50,7 @@ public final class CalicoPolicies {
         Map<Integer, List<ObjectNode>> rules = PolicyRules.of(bundle, diagnostics);
         for (IrPolicy policy : bundle.policies()) {
             if (policy.alp().isPresent()) {
+                CalicoLimits.checkSelector(policy, diagnostics);
                 checkNameLength(policy, CalicoKinds.calicoName(policy.tier(), policy.name()), diagnostics);
                 checkNameLength(policy, CalicoKinds.calicoName(EndOfTiers.TIER, policy.name()), diagnostics);
                 objects.add(kinds.policy(policy.name(), policy.tier(), policy.order(), policy.namespace(),

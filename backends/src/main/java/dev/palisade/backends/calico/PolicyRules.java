@@ -81,6 +81,13 @@ final class PolicyRules {
                     list.addAll(CalicoRules.allow(match));
                 }
             }
+            for (IrRule rule : policy.alp().orElseThrow().rules()) {
+                // Subtraction only narrows an allow's namespaces, so the emitted rules' longest selector is a written one.
+                boolean emitted = rule.action() == IrRule.Action.ALLOW || !HttpMatch.of(rule).hasHttpCondition();
+                rule.namespaces().filter(names -> emitted).ifPresent(names -> CalicoLimits.checkSelectorLength(
+                        CalicoRules.namespaceSelector(names), rule.span(), diagnostics));
+            }
+            CalicoLimits.checkRuleCount(policy, list.size(), diagnostics);
             rules.put(policy.index(), list);
         }
         return rules;

@@ -170,6 +170,47 @@ class CalicoDiagnosticsTest {
         assertTrue(build.emitted(), build.diagnostics()::toString);
     }
 
+    @Test
+    void selectorOnALabelCalicoSetsItself() {
+        onlyError("""
+                policy p {
+                    selector 'projectcalico.org/namespace == "shop"'
+                    alp { allow GET }
+                }
+                """, DiagnosticCode.CALICO_OWN_LABEL, 1, 1);
+    }
+
+    @Test
+    void sourceNamespaceSelectorTooLong() {
+        List<String> namespaces = new java.util.ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            namespaces.add("\"namespace-" + i + "\"");
+        }
+        onlyError("""
+                policy p {
+                    selector 'all()'
+                    alp {
+                        allow GET from namespace %s
+                    }
+                }
+                """.formatted(String.join(", ", namespaces)), DiagnosticCode.CALICO_SELECTOR_TOO_LONG, 4, 9);
+    }
+
+    @Test
+    void tooManyRulesForOnePolicy() {
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i <= 1024; i++) {
+            rules.append("        allow GET path exact \"/p").append(i).append("\"\n");
+        }
+        onlyError("""
+                policy p {
+                    selector 'all()'
+                    alp {
+                %s    }
+                }
+                """.formatted(rules), DiagnosticCode.CALICO_TOO_MANY_RULES, 1, 1);
+    }
+
     private static Diagnostic onlyError(String source, DiagnosticCode code, int line, int column) {
         CalicoBuild build = CalicoBuild.ofSource(source);
         assertTrue(build.compilation().ir().isPresent(), () -> "does not compile: " + build.compilation().diagnostics().sorted());

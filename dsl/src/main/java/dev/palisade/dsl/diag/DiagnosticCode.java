@@ -79,7 +79,10 @@ public enum DiagnosticCode {
     CALICO_PATH_TOO_LONG("P0605", "path too long for Calico"),
     CALICO_RESERVED_NAME("P0606", "name reserved by Calico or the Calico backend"),
     CALICO_NAME_TOO_LONG("P0607", "Calico object name too long"),
-    CALICO_ORDER_TIE("P0608", "Calico may break an order tie differently");
+    CALICO_ORDER_TIE("P0608", "Calico may break an order tie differently"),
+    CALICO_SELECTOR_TOO_LONG("P0609", "selector too long for Calico"),
+    CALICO_TOO_MANY_RULES("P0610", "too many rules for one Calico policy"),
+    CALICO_OWN_LABEL("P0611", "selector names a label Calico sets itself");
 
     private final String id;
     private final String title;
