@@ -117,6 +117,9 @@ final class CalicoEvaluator {
 
     private static boolean matches(JsonNode rule, Policy policy, String method, String normalized,
             String serviceAccount, String namespace) {
+        if (rule.has("protocol") && !rule.path("protocol").asText().equals("TCP")) {
+            return false;
+        }
         JsonNode source = rule.path("source");
         if (source.has("namespaceSelector")) {
             // Namespaces carry their name as the label projectcalico.org/name.
