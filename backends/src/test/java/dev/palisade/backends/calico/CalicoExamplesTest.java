@@ -111,6 +111,12 @@ class CalicoExamplesTest {
                 + " prefix \"/actuator\"' is not a list of exact/prefix paths", first.message());
     }
 
+    @Test
+    void sameInputSameBytes() {
+        List<Path> all = List.of(EXAMPLES.resolve("platform.pal"), EXAMPLES.resolve("www.pal"));
+        assertEquals(CalicoBuild.of(all, BuildOptions.defaults()).yaml(), CalicoBuild.of(all, BuildOptions.defaults()).yaml());
+    }
+
     private static CalicoBuild build(String file) {
         CalicoBuild build = CalicoBuild.of(List.of(EXAMPLES.resolve(file)), BuildOptions.defaults());
         assertTrue(build.emitted(), () -> file + ": " + build.diagnostics());
