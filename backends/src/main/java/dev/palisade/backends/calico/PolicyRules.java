@@ -47,17 +47,7 @@ final class PolicyRules {
 
     private Map<Integer, List<ObjectNode>> compute() {
         List<IrPolicy> alpPolicies = bundle.policies().stream().filter(policy -> policy.alp().isPresent()).toList();
-        for (IrPolicy policy : alpPolicies) {
-            List<Allow> list = new ArrayList<>();
-            for (IrRule rule : policy.alp().orElseThrow().rules()) {
-                HttpMatch match = HttpMatch.of(rule);
-                if (rule.action() == IrRule.Action.ALLOW && !match.matchesNothing()) {
-                    checkMethods(rule);
-                    list.add(new Allow(rule, List.of(match)));
-                }
-            }
-            allows.put(policy.index(), list);
-        }
+        alpPolicies.forEach(this::collectAllows);
         for (IrPolicy policy : alpPolicies) {
             for (IrRule rule : policy.alp().orElseThrow().rules()) {
                 HttpMatch deny = HttpMatch.of(rule);
@@ -67,30 +57,46 @@ final class PolicyRules {
             }
         }
         Map<Integer, List<ObjectNode>> rules = new LinkedHashMap<>();
-        for (IrPolicy policy : alpPolicies) {
-            List<ObjectNode> list = new ArrayList<>();
-            for (IrRule rule : policy.alp().orElseThrow().rules()) {
-                HttpMatch match = HttpMatch.of(rule);
-                if (rule.action() == IrRule.Action.DENY && !match.hasHttpCondition() && !match.matchesNothing()) {
-                    list.add(CalicoRules.deny(match));
-                }
-            }
-            for (Allow allow : allows.get(policy.index())) {
-                for (HttpMatch match : allow.matches()) {
-                    checkPathLengths(allow.rule(), match);
-                    list.addAll(CalicoRules.allow(match));
-                }
-            }
-            for (IrRule rule : policy.alp().orElseThrow().rules()) {
-                // Subtraction only narrows an allow's namespaces, so the emitted rules' longest selector is a written one.
-                boolean emitted = rule.action() == IrRule.Action.ALLOW || !HttpMatch.of(rule).hasHttpCondition();
-                rule.namespaces().filter(names -> emitted).ifPresent(names -> CalicoLimits.checkSelectorLength(
-                        CalicoRules.namespaceSelector(names), rule.span(), diagnostics));
-            }
-            CalicoLimits.checkRuleCount(policy, list.size(), diagnostics);
-            rules.put(policy.index(), list);
-        }
+        alpPolicies.forEach(policy -> rules.put(policy.index(), write(policy)));
         return rules;
+    }
+
+    /** A rule with a condition no request meets (two source clauses with nothing in common) is left out. */
+    private void collectAllows(IrPolicy policy) {
+        List<Allow> list = new ArrayList<>();
+        for (IrRule rule : policy.alp().orElseThrow().rules()) {
+            HttpMatch match = HttpMatch.of(rule);
+            if (rule.action() == IrRule.Action.ALLOW && !match.matchesNothing()) {
+                checkMethods(rule);
+                list.add(new Allow(rule, List.of(match)));
+            }
+        }
+        allows.put(policy.index(), list);
+    }
+
+    /** Denies without HTTP conditions first, in source order, then what is left of the allows. */
+    private List<ObjectNode> write(IrPolicy policy) {
+        List<ObjectNode> list = new ArrayList<>();
+        for (IrRule rule : policy.alp().orElseThrow().rules()) {
+            HttpMatch match = HttpMatch.of(rule);
+            if (rule.action() == IrRule.Action.DENY && !match.hasHttpCondition() && !match.matchesNothing()) {
+                list.add(CalicoRules.deny(match));
+            }
+        }
+        for (Allow allow : allows.get(policy.index())) {
+            for (HttpMatch match : allow.matches()) {
+                checkPathLengths(allow.rule(), match);
+                list.addAll(CalicoRules.allow(match));
+            }
+        }
+        for (IrRule rule : policy.alp().orElseThrow().rules()) {
+            // Subtraction only narrows an allow's namespaces, so the longest namespace selector emitted is a written one.
+            boolean emitted = rule.action() == IrRule.Action.ALLOW || !HttpMatch.of(rule).hasHttpCondition();
+            rule.namespaces().filter(names -> emitted).ifPresent(names -> CalicoLimits.checkSelectorLength(
+                    CalicoRules.namespaceSelector(names), rule.span(), diagnostics));
+        }
+        CalicoLimits.checkRuleCount(policy, list.size(), diagnostics);
+        return list;
     }
 
     private void subtractFromLaterAllows(IrPolicy policy, IrRule rule, HttpMatch deny, List<IrPolicy> alpPolicies) {
