@@ -37,7 +37,8 @@ final class EndOfTiers {
             return List.of();
         }
         List<ObjectNode> objects = new ArrayList<>();
-        objects.add(kinds.tier(TIER, lastOrder + 1, IrTier.DefaultAction.DENY));
+        // Strictly after the last tier even where adding one is lost to rounding.
+        objects.add(kinds.tier(TIER, Math.max(lastOrder + 1, Math.nextUp(lastOrder)), IrTier.DefaultAction.DENY));
         for (IrPolicy policy : passing) {
             objects.add(kinds.policy(policy.name(), TIER, Double.POSITIVE_INFINITY, policy.namespace(),
                     policy.selector().text(), List.of(CalicoPolicies.denyAll())));
