@@ -60,6 +60,41 @@ class CalicoTranslationExamplesTest {
     }
 
     @Example
+    void containmentIsProvedFromTheSelectorsNotTheirText() {
+        CalicoBuild build = agree("""
+                policy guard {
+                    selector 'app in {"a", "b"}'
+                    order 1
+                    alp { deny GET path prefix "/admin" }
+                }
+                policy app {
+                    selector 'app == "a" && !has(canary)'
+                    order 2
+                    alp { allow GET path prefix "/admin", prefix "/api" }
+                }
+                """, "/admin", "/api/x");
+        assertEquals("[{\"prefix\":\"/api\"}]", policy(build, "app").path("spec").path("ingress").get(0).path("http")
+                .path("paths").toString());
+    }
+
+    @Example
+    void stringOperatorsProveNothingSoTheOverlapIsReported() {
+        CalicoBuild build = CalicoBuild.ofSource("""
+                policy guard {
+                    selector 'app starts with "a"'
+                    order 1
+                    alp { deny GET path prefix "/admin" }
+                }
+                policy app {
+                    selector 'app == "ab"'
+                    order 2
+                    alp { allow GET path prefix "/admin", prefix "/api" }
+                }
+                """);
+        assertEquals(List.of("P0603"), build.diagnostics().stream().map(d -> d.code().id()).toList());
+    }
+
+    @Example
     void sourceDenyLeavesTheOtherServiceAccounts() {
         CalicoBuild build = agree("""
                 policy p {
