@@ -1,5 +1,6 @@
 package dev.palisade.backends;
 
+import dev.palisade.backends.calico.CalicoBackend;
 import dev.palisade.backends.k8s.KubernetesBackend;
 import java.util.List;
 
@@ -8,6 +9,6 @@ public final class Backends {
     private Backends() {}
 
     public static List<Backend> all() {
-        return List.of(new KubernetesBackend());
+        return List.of(new CalicoBackend(), new KubernetesBackend());
     }
 }

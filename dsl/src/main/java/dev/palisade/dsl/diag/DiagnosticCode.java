@@ -72,6 +72,18 @@ public enum DiagnosticCode {
     // P09xx: our own failures
     INTERNAL("P0900", "internal compiler error"),
 
+    // P06xx: backends (P0601 is the logging group's INVALID_DURATION, so the Calico codes start at P0602)
+    CALICO_DENY_NOT_EXPRESSIBLE("P0602", "deny cannot be expressed as Calico rules"),
+    CALICO_SELECTION_OVERLAP("P0603", "deny's policy overlaps a later policy Calico cannot subtract from"),
+    CALICO_METHOD_NAMED_ANY("P0604", "method `*` means any method in Calico"),
+    CALICO_PATH_TOO_LONG("P0605", "path too long for Calico"),
+    CALICO_RESERVED_NAME("P0606", "name reserved by Calico or the Calico backend"),
+    CALICO_NAME_TOO_LONG("P0607", "Calico object name too long"),
+    CALICO_ORDER_TIE("P0608", "Calico may break an order tie differently"),
+    CALICO_SELECTOR_TOO_LONG("P0609", "selector too long for Calico"),
+    CALICO_TOO_MANY_RULES("P0610", "too many rules for one Calico policy"),
+    CALICO_OWN_LABEL("P0611", "selector names a label Calico sets itself"),
+
     // P062x: Calico application layer and WAF
     LOG_SETTINGS_MERGED("P0620", "log settings differ between policies; Calico has one for the cluster"),
     WAF_ATTACHMENT("P0621", "Calico's WAF attaches to Gateway API routes, not to a selector"),
