@@ -19,7 +19,9 @@ public final class ClusterException extends RuntimeException {
      */
     static ClusterException of(String verb, String what, String masterUrl, KubernetesClientException e) {
         String said = serverMessage(e);
-        String advice = switch (e.getCode()) {
+        // fabric8 reports a request that got no HTTP answer (refused, timed out, TLS) with code -1 or 0.
+        int code = Math.max(e.getCode(), 0);
+        String advice = switch (code) {
             case 401 -> "the cluster does not accept these credentials; check --kubeconfig and --context";
             case 403 -> "forbidden; give the account RBAC permission to " + verb + " it";
             case 404 -> "the cluster does not serve this kind or has no such namespace;"
@@ -33,10 +35,18 @@ public final class ClusterException extends RuntimeException {
         return new ClusterException("cannot " + verb + " " + what + ": " + advice + (said.isEmpty() ? "" : " (" + said + ")"));
     }
 
-    /** The API server's own words, or the cause's, on one line. */
+    /** The API server's own words, or else the innermost cause's (the network's), on one line. */
     private static String serverMessage(KubernetesClientException e) {
-        String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                : e.getCause() != null ? String.valueOf(e.getCause().getMessage()) : "";
+        String message = "";
+        if (e.getStatus() != null && e.getStatus().getMessage() != null) {
+            message = e.getStatus().getMessage();
+        } else {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause.getMessage() != null) {
+                    message = cause.getMessage();
+                }
+            }
+        }
         return message.replaceAll("\\s+", " ").trim();
     }
 }
