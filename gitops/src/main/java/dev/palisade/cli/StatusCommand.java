@@ -20,9 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code palisade status}: the cluster against the policies, read-only, one line per object. */
-@Command(name = "status", description = {
-        "Compare the cluster with what the policies emit: in sync, differs (naming the fields), missing, or extra",
-        "(labelled app.kubernetes.io/managed-by=palisade but no longer emitted; `palisade apply` prunes it).",
+@Command(name = "status", mixinStandardHelpOptions = true, description = {
+        "Compare the cluster with what the policies emit: in sync, differs (naming the fields), missing, or extra"
+                + " (labelled app.kubernetes.io/managed-by=palisade but no longer emitted; `palisade apply` prunes it).",
         "Exit codes: 0 all in sync, " + StatusCommand.OUT_OF_SYNC + " out of sync, 1 policy problems or a cluster error, 2 usage."})
 final class StatusCommand implements Callable<Integer> {
     /** Not 3, which every command uses for an internal error. */
