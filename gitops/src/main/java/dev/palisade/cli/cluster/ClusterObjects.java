@@ -34,7 +34,16 @@ public final class ClusterObjects {
         if (known.isPresent()) {
             return known.get();
         }
-        APIResourceList resources = request("discover", apiVersion, () -> client.getApiResources(apiVersion));
+        APIResourceList resources;
+        try {
+            resources = client.getApiResources(apiVersion);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) {
+                throw ClusterException.of("discover", apiVersion + " " + kind, masterUrl(), e);
+            }
+            // A group nobody installed: the message below says so.
+            resources = null;
+        }
         if (resources != null) {
             for (APIResource resource : resources.getResources()) {
                 if (kind.equals(resource.getKind()) && !resource.getName().contains("/")) {

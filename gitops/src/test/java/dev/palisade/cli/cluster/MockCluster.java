@@ -48,9 +48,12 @@ final class MockCluster implements AutoCloseable {
         }
     }
 
-    MockCluster(Path directory) throws IOException {
+    /** @param otherKinds custom kinds to serve besides Palisade's */
+    MockCluster(Path directory, ClusterKind... otherKinds) throws IOException {
+        List<ClusterKind> served = new ArrayList<>(ManagedKinds.all());
+        served.addAll(List.of(otherKinds));
         List<CustomResourceDefinitionContext> customKinds = new ArrayList<>();
-        for (ClusterKind kind : ManagedKinds.all()) {
+        for (ClusterKind kind : served) {
             if (kind.group().contains(".")) {
                 customKinds.add(new CustomResourceDefinitionContext.Builder().withGroup(kind.group())
                         .withVersion(kind.version()).withKind(kind.kind()).withPlural(kind.plural())
