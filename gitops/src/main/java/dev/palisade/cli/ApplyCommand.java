@@ -1,8 +1,8 @@
 package dev.palisade.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.palisade.cli.cluster.ClusterComparison;
 import dev.palisade.cli.cluster.ClusterComparison.Entry;
+import dev.palisade.cli.cluster.ClusterComparison.State;
 import dev.palisade.cli.cluster.ClusterException;
 import dev.palisade.cli.cluster.ClusterObjects;
 import dev.palisade.cli.cluster.ClusterOptions;
@@ -11,7 +11,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +40,10 @@ import picocli.CommandLine.Spec;
                 + " differs, delete (prune) objects labelled app.kubernetes.io/managed-by=palisade that are no longer emitted.",
         "Exit codes: 0 applied, 1 policy problems or a cluster error, 2 usage."})
 final class ApplyCommand implements Callable<Integer> {
+    /** What apply does to an object in each state, as its line starts. */
+    private static final Map<State, String> VERBS = Map.of(State.MISSING, "created   ", State.DIFFERS, "updated   ",
+            State.IN_SYNC, "unchanged ", State.EXTRA, "pruned    ");
+
     @Spec
     CommandSpec spec;
 
@@ -61,51 +68,41 @@ final class ApplyCommand implements Callable<Integer> {
             return built.exitCode();
         }
         String suffix = dryRun ? " (dry run)" : "";
-        int[] counts = new int[4];
+        Map<State, Integer> counts = new EnumMap<>(State.class);
         try (KubernetesClient client = cluster.connect()) {
             ClusterObjects objects = new ClusterObjects(client);
             List<Entry> entries = ClusterComparison.compare(built.objects(), objects);
             List<Entry> extras = new ArrayList<>();
             for (Entry entry : entries) {
-                switch (entry.state()) {
-                    case MISSING -> {
-                        if (!dryRun) {
-                            objects.create(entry.key(), entry.desired());
-                        }
-                        counts[0]++;
-                        out.println("created   " + entry.key() + suffix);
-                    }
-                    case DIFFERS -> {
-                        if (!dryRun) {
-                            ObjectNode merged = ManagedContent.merge(entry.desired(), entry.live());
-                            objects.update(entry.key(), merged);
-                        }
-                        counts[1]++;
-                        out.println("updated   " + entry.key() + suffix);
-                    }
-                    case IN_SYNC -> {
-                        counts[2]++;
-                        out.println("unchanged " + entry.key() + suffix);
-                    }
-                    case EXTRA -> extras.add(entry);
+                if (entry.state() == State.EXTRA) {
+                    extras.add(entry);
+                    continue;
                 }
+                if (!dryRun && entry.state() == State.MISSING) {
+                    objects.create(entry.key(), entry.desired());
+                } else if (!dryRun && entry.state() == State.DIFFERS) {
+                    objects.update(entry.key(), ManagedContent.merge(entry.desired(), entry.live()));
+                }
+                counts.merge(entry.state(), 1, Integer::sum);
+                out.println(VERBS.get(entry.state()) + entry.key() + suffix);
                 out.flush();
             }
             // Backwards through the kinds: policies before the Tier that holds them.
-            for (int i = extras.size() - 1; i >= 0; i--) {
+            Collections.reverse(extras);
+            for (Entry extra : extras) {
                 if (!dryRun) {
-                    objects.delete(extras.get(i).key());
+                    objects.delete(extra.key());
                 }
-                counts[3]++;
-                out.println("pruned    " + extras.get(i).key() + suffix);
+                counts.merge(State.EXTRA, 1, Integer::sum);
+                out.println(VERBS.get(State.EXTRA) + extra.key() + suffix);
             }
         } catch (ClusterException e) {
             out.flush();
             err.println("palisade: " + e.getMessage());
             return Inputs.PROBLEMS;
         }
-        out.println(counts[0] + " created, " + counts[1] + " updated, " + counts[2] + " unchanged, " + counts[3] + " pruned"
-                + suffix);
+        out.println(counts.getOrDefault(State.MISSING, 0) + " created, " + counts.getOrDefault(State.DIFFERS, 0) + " updated, "
+                + counts.getOrDefault(State.IN_SYNC, 0) + " unchanged, " + counts.getOrDefault(State.EXTRA, 0) + " pruned" + suffix);
         return 0;
     }
 }
