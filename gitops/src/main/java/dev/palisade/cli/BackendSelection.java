@@ -1,0 +1,109 @@
+package dev.palisade.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.palisade.backends.Backend;
+import dev.palisade.backends.BackendOutput;
+import dev.palisade.backends.Backends;
+import dev.palisade.backends.BuildDirectory;
+import dev.palisade.backends.BuildInput;
+import dev.palisade.backends.BuildInputs;
+import dev.palisade.backends.BuildOptions;
+import dev.palisade.compiler.PolicyCompiler;
+import dev.palisade.dsl.diag.Diagnostics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that choose what a build emits, and the build itself: shared by {@code build},
+ * {@code apply} and {@code status} so the cluster gets exactly what {@code build --stdout} prints.
+ */
+final class BackendSelection {
+    @Option(names = "--backend", split = ",", paramLabel = "NAME",
+            description = "only these backends (default: all of ${COMPLETION-CANDIDATES})", completionCandidates = BackendNames.class)
+    List<String> backends;
+
+    @Option(names = "--calico-crds", description = "emit crd.projectcalico.org/v1 (clusters without the Calico API server)"
+            + " instead of projectcalico.org/v3")
+    boolean calicoCrds;
+
+    @Option(names = "--staged", description = "emit Calico policies as Staged* kinds: reported by Calico, not enforced (dry run)")
+    boolean staged;
+
+    @Option(names = "--image", paramLabel = "IMAGE", description = "the Palisade runtime image (default: ${DEFAULT-VALUE})",
+            defaultValue = "ghcr.io/palisade-dev/palisade:0.1.0")
+    String image;
+
+    /** Every backend's output, or the exit code to stop with (the problems already printed). */
+    record Built(Optional<List<BuildDirectory.Part>> parts, int exitCode) {
+        static Built stop(int exitCode) {
+            return new Built(Optional.empty(), exitCode);
+        }
+
+        /** The Kubernetes objects of every part, in stream order. */
+        List<ObjectNode> objects() {
+            List<ObjectNode> objects = new ArrayList<>();
+            parts.orElseThrow().forEach(part -> objects.addAll(part.output().objects()));
+            return objects;
+        }
+    }
+
+    /** Checks the policies and runs the selected backends over them. */
+    Built build(List<Path> paths, PrintWriter err) {
+        List<Backend> selected = selectedBackends(err);
+        if (selected == null) {
+            return Built.stop(Inputs.USAGE);
+        }
+        Inputs.Checked checked = Inputs.check(paths, err);
+        if (checked.result().isEmpty()) {
+            return Built.stop(checked.exitCode());
+        }
+        PolicyCompiler.Result result = checked.result().get();
+        Diagnostics diagnostics = new Diagnostics();
+        result.diagnostics().sources().values().forEach(diagnostics::rememberSource);
+        BuildInput input = BuildInputs.from(result, diagnostics);
+        BuildOptions defaults = BuildOptions.defaults();
+        BuildOptions options = new BuildOptions(calicoCrds ? BuildOptions.CALICO_CRD_V1 : BuildOptions.CALICO_V3, staged,
+                image, defaults.runtimeNamespace());
+        List<BuildDirectory.Part> parts = new ArrayList<>();
+        for (Backend backend : selected) {
+            if (!diagnostics.hasErrors()) {
+                BackendOutput output = backend.emit(input, options, diagnostics);
+                parts.add(new BuildDirectory.Part(backend.name(), output));
+            }
+        }
+        if (Reporter.report(diagnostics, result.sources().size(), err)) {
+            return Built.stop(Inputs.PROBLEMS);
+        }
+        return new Built(Optional.of(parts), 0);
+    }
+
+    /** The backends asked for, in build order; null (after a message) for an unknown name. */
+    private List<Backend> selectedBackends(PrintWriter err) {
+        if (backends == null) {
+            return Backends.all();
+        }
+        List<Backend> selected = new ArrayList<>();
+        for (Backend backend : Backends.all()) {
+            if (backends.contains(backend.name())) {
+                selected.add(backend);
+            }
+        }
+        for (String name : backends) {
+            if (Backends.all().stream().noneMatch(backend -> backend.name().equals(name))) {
+                err.println("palisade: unknown backend `" + name + "`; backends are " + new BackendNames());
+                return null;
+            }
+        }
+        return selected;
+    }
+
+    static final class BackendNames extends ArrayList<String> {
+        BackendNames() {
+            Backends.all().forEach(backend -> add(backend.name()));
+        }
+    }
+}
