@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * Objects labelled as Palisade's that the build no longer has are deleted (pruned) last, and only
  * when every create and update went through.
  */
-@Command(name = "apply", mixinStandardHelpOptions = true, description = {
+@Command(name = "apply", description = {
         "Build the policies and apply the objects to a Kubernetes cluster: create what is missing, update what"
                 + " differs, delete (prune) objects labelled app.kubernetes.io/managed-by=palisade that are no longer emitted.",
         "Exit codes: 0 applied, 1 policy problems or a cluster error, 2 usage."})

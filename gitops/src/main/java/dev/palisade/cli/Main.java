@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code palisade} command. */
-@Command(name = "palisade", mixinStandardHelpOptions = true, version = "palisade 0.1.0",
+// --help and --version on every subcommand too (scope INHERIT), not only on `palisade` itself.
+@Command(name = "palisade", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "palisade 0.1.0",
         description = "Compile application-layer security policies for Kubernetes.",
         subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, TestCommand.class,
             ServeCommand.class, DemoCommand.class, FtwCommand.class, BuildCommand.class, DiffCommand.class,

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code palisade status}: the cluster against the policies, read-only, one line per object. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = {
+@Command(name = "status", description = {
         "Compare the cluster with what the policies emit: in sync, differs (naming the fields), missing, or extra"
                 + " (labelled app.kubernetes.io/managed-by=palisade but no longer emitted; `palisade apply` prunes it).",
         "Exit codes: 0 all in sync, " + StatusCommand.OUT_OF_SYNC + " out of sync, 1 policy problems or a cluster error, 2 usage."})
