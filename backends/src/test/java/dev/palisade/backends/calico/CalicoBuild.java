@@ -28,7 +28,7 @@ record CalicoBuild(PolicyCompiler.Result compilation, List<Diagnostic> diagnosti
         }
         Diagnostics diagnostics = new Diagnostics();
         BuildInput input = BuildInputs.from(result, diagnostics);
-        String yaml = Yaml.stream(new CalicoBackend().emit(input, options, diagnostics).objects());
+        String yaml = Yaml.stream(CalicoPolicies.objects(input, options, diagnostics));
         return new CalicoBuild(result, diagnostics.sorted(), yaml, Yaml.readStream(yaml));
     }
 
