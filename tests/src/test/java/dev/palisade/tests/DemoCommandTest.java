@@ -25,7 +25,7 @@ class DemoCommandTest {
         assertEquals(0, result.exitCode(), result::toString);
         assertLine(result, "productpage", "OPTIONS", "/productpage", "403", "deny by default of tier default");
         assertLine(result, "productpage", "GET", "/productpage", "200",
-                "allow by policy productpage rule 1 (policies-examples/bookinfo.pal:6:9)");
+                "allow by policy productpage rule 1 (policies-examples/bookinfo.pal:8:9)");
         assertLine(result, "www", "GET", "/robots.txt", "200",
                 "allow by policy www rule 1 (policies-examples/www.pal:6:9)");
         assertLine(result, "www", "GET", "/.git/HEAD", "403", "deny by policy www rule 3 (policies-examples/www.pal:8:9)");
