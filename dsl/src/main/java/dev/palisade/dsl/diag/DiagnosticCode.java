@@ -70,7 +70,11 @@ public enum DiagnosticCode {
     NO_WORKLOAD("P0703", "test workload cannot be inferred"),
 
     // P09xx: our own failures
-    INTERNAL("P0900", "internal compiler error");
+    INTERNAL("P0900", "internal compiler error"),
+
+    // P066x: SecLang backend
+    SECLANG_INEXACT("P0660", "WAF rule cannot be written as SecLang exactly"),
+    SECLANG_CRS_CHANGE("P0661", "change to a Core Rule Set rule cannot be written as SecLang");
 
     private final String id;
     private final String title;
