@@ -1,0 +1,118 @@
+package dev.palisade.backends.seclang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.palisade.backends.BackendOutput;
+import dev.palisade.backends.BuildInput;
+import dev.palisade.compiler.ir.waf.IrWaf;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The emitted {@code <policy>.conf}, read back as ModSecurity would (following its {@code Include}
+ * lines into the installed Core Rule Set), gives the policy's own WAF: same rules, same order, same
+ * settings. Only the ids Palisade's id-less rules are written with differ, by design.
+ */
+class SecLangRoundTripTest {
+    private static final Path CRS = Path.of("/usr/share/modsecurity-crs/rules");
+
+    private static void assumeCrs() {
+        assumeTrue(Files.isDirectory(CRS) && Files.isReadable(Path.of("/etc/modsecurity/crs/crs-setup.conf")),
+                "skipped: Debian's CRS is not installed (package `modsecurity-crs`: /usr/share/modsecurity-crs/rules)");
+    }
+
+    @Test
+    void theWwwExampleReadsBackAsItsOwnWaf(@TempDir Path out) throws Exception {
+        assumeCrs();
+        BuildInput input = EmittedConf.build(Path.of("policies-examples/www.pal"));
+        BackendOutput output = EmittedConf.emit(input);
+        assertEquals(List.of("www.conf"), output.files().stream().map(BackendOutput.OutputFile::path).toList());
+        String text = output.files().get(0).text();
+        assertTrue(text.contains("Include \"/usr/share/modsecurity-crs/rules/REQUEST-942-APPLICATION-ATTACK-SQLI.conf\""),
+                text);
+        assertTrue(text.lines().noneMatch(line -> line.contains("id:942100")), "CRS rules are included, not copied");
+        IrWaf policy = input.wafs().get("www").ir();
+        assertEquals(EmittedConf.expectedDump(policy), IrWafDump.dump(EmittedConf.readBack(out, "www.conf", text)));
+    }
+
+    @Test
+    void customRulesExclusionsAndSeclangReadBackInTheirPlaces(@TempDir Path dir) throws Exception {
+        assumeCrs();
+        Path policy = dir.resolve("shop.pal");
+        Files.writeString(dir.resolve("legacy.conf"), """
+                SecRule REQUEST_HEADERS:User-Agent "@pmFromFile bots.data" "id:3001,phase:1,deny,status:418,log,msg:'bot'"
+                SecRuleRemoveById 920350
+                """);
+        Files.writeString(dir.resolve("bots.data"), "evilbot\n");
+        Files.writeString(policy, """
+                policy shop {
+                  selector 'app == "shop"'
+                  waf {
+                    mode detection
+                    crs paranoia 2 inbound-threshold 10
+                    rule 1001 "SQL injection in login" {
+                      phase request-body
+                      when ARGS:username, ARGS:"/^pass/" | urlDecodeUni lowercase @detectSQLi
+                      when REQUEST_HEADERS:X-Internal !@streq "yes"
+                      severity "critical"
+                      tag "shop/login"
+                      deny 406
+                    }
+                    exclude rule 942100 for ARGS:password on path prefix "/login", exact "/signin"
+                    exclude rule 913100
+                    exclude rule 941100-941130
+                    exclude rule 942200 for REQUEST_COOKIES:"/^session/"
+                    seclang include "legacy.conf"
+                    seclang '''
+                SecMarker BEGIN_SHOP
+                SecRule ARGS "@rx (?i)a\\\\d+\\"b" "id:3002,phase:2,pass,nolog,capture,t:none,t:lowercase,setvar:'tx.shop=+1',ctl:ruleRemoveTargetById=942100;ARGS:q,skipAfter:END_SHOP,chain"
+                    SecRule &TX:shop "@gt 0" "t:none,multiMatch"
+                SecAction "id:3003,phase:1,pass,log,msg:'a, b',logdata:'%{MATCHED_VAR}'"
+                SecMarker END_SHOP
+                '''
+                  }
+                }
+                """);
+        BuildInput input = EmittedConf.build(policy);
+        String text = EmittedConf.emit(input).files().get(0).text();
+        Path out = Files.createDirectory(dir.resolve("out"));
+        IrWaf waf = input.wafs().get("shop").ir();
+        assertEquals(EmittedConf.expectedDump(waf), IrWafDump.dump(EmittedConf.readBack(out, "shop.conf", text)));
+        assertTrue(text.contains("SecRuleRemoveById 913100\n"), text);
+        assertTrue(text.contains("SecRuleUpdateTargetById 942200 \"!REQUEST_COOKIES:/^session/\""), text);
+        assertTrue(text.contains("@pmFromFile " + dir.toAbsolutePath().resolve("bots.data")), "data files absolute: " + text);
+        assertTrue(text.indexOf("id:1001,") < text.indexOf("REQUEST-901-INITIALIZATION.conf"),
+                "custom rules run before the CRS: " + text);
+        assertTrue(text.indexOf("id:3002,") > text.indexOf("REQUEST-949-BLOCKING-EVALUATION.conf"),
+                "the block's SecLang after it: " + text);
+    }
+
+    @Test
+    void aWafWithoutCrsIsWrittenOutWhole(@TempDir Path dir) throws Exception {
+        Path policy = dir.resolve("api.pal");
+        Files.writeString(policy, """
+                policy api {
+                  selector 'app == "api"'
+                  waf {
+                    rule 7 "no scanners" {
+                      phase request-headers
+                      when REQUEST_HEADERS:User-Agent | lowercase @contains "sqlmap"
+                      deny
+                    }
+                    exclude rule 7 on path exact "/health"
+                  }
+                }
+                """);
+        BuildInput input = EmittedConf.build(policy);
+        String text = EmittedConf.emit(input).files().get(0).text();
+        assertTrue(!text.contains("Include"), text);
+        assertTrue(text.contains("id:" + InternalRuleIds.FIRST + ","), "the exclusion gets an id: " + text);
+        IrWaf waf = input.wafs().get("api").ir();
+        assertEquals(EmittedConf.expectedDump(waf), IrWafDump.dump(EmittedConf.readBack(dir, "api.conf", text)));
+    }
+}
