@@ -1,39 +1,33 @@
 package dev.palisade.tests.seclang;
 
+import static dev.palisade.tests.seclang.OracleSetup.describe;
+import static dev.palisade.tests.seclang.OracleSetup.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.palisade.backends.BackendOutput;
-import dev.palisade.backends.BuildInput;
-import dev.palisade.backends.BuildInputs;
-import dev.palisade.backends.BuildOptions;
-import dev.palisade.backends.seclang.SecLangBackend;
-import dev.palisade.cli.ftw.FtwFormat;
-import dev.palisade.cli.ftw.FtwInput;
 import dev.palisade.cli.ftw.FtwLoader;
 import dev.palisade.cli.ftw.FtwOutcome;
 import dev.palisade.cli.ftw.FtwStage;
 import dev.palisade.cli.ftw.FtwSuite;
 import dev.palisade.cli.ftw.FtwTest;
-import dev.palisade.cli.ftw.InProcessTarget;
-import dev.palisade.cli.ftw.WireTarget;
-import dev.palisade.compiler.PolicyCompiler;
-import dev.palisade.compiler.interp.waf.WafInterpreter;
-import dev.palisade.dsl.diag.Diagnostics;
-import java.net.URI;
+import dev.palisade.tests.seclang.OracleSetup.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,57 +47,30 @@ class ModSecurityOracleTest {
     private static final Path KNOWN = ROOT.resolve("tests/conformance/modsecurity-oracle-disagreements.yaml");
     private static final int SAMPLE = 100;
 
-    private static Path dir;
-    private static NginxModSecurity nginx;
-    private static WireTarget modSecurity;
-    private static InProcessTarget palisade;
-
-    enum Verdict { ALLOW, DENY, NO_ANSWER }
+    private static OracleSetup www;
 
     @BeforeAll
     static void start() throws Exception {
-        String missing = NginxModSecurity.missing();
-        assumeTrue(missing.isEmpty(), "skipped: " + missing);
-        assumeTrue(Files.isDirectory(Path.of("/usr/share/modsecurity-crs/rules")),
-                "skipped: Debian's CRS is not installed (package `modsecurity-crs`)");
-        PolicyCompiler.Result result = PolicyCompiler.check(List.of(ROOT.resolve("policies-examples/www.pal")));
-        assertTrue(result.ir().isPresent(), () -> result.diagnostics().sorted().toString());
-        Diagnostics diagnostics = new Diagnostics();
-        BuildInput input = BuildInputs.from(result, diagnostics);
-        BackendOutput output = new SecLangBackend().emit(input, BuildOptions.defaults(), diagnostics);
-        assertTrue(!diagnostics.hasErrors(), () -> diagnostics.sorted().toString());
-        dir = Files.createTempDirectory("modsecurity-oracle");
-        Path rules = dir.resolve(output.files().get(0).path());
-        Files.writeString(rules, output.files().get(0).text(), java.nio.charset.StandardCharsets.ISO_8859_1);
-        nginx = NginxModSecurity.start(dir, rules);
-        modSecurity = new WireTarget(URI.create("http://127.0.0.1:" + nginx.port()), Duration.ofSeconds(5));
-        palisade = new InProcessTarget(new WafInterpreter(input.wafs().get("www").ir()));
+        OracleSetup.assumeAvailable();
+        www = OracleSetup.start(ROOT.resolve("policies-examples/www.pal"), "www");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (nginx != null) {
-                nginx.close();
-            }
-        } finally {
-            if (dir != null) {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+        if (www != null) {
+            www.close();
         }
     }
 
     @Test
     void theWwwLoginRequestsGetTheSameVerdicts() throws Exception {
-        FtwStage benign = login("username=alice&password=correct+horse");
-        FtwStage bypass = login("username=' or 5=5-- &password=x");
-        assertEquals(Verdict.ALLOW, verdict(modSecurity.send(benign)), "ModSecurity lets a benign login through");
-        assertEquals(Verdict.ALLOW, verdict(palisade.send(benign)), "so does Palisade");
-        assertEquals(Verdict.DENY, verdict(modSecurity.send(bypass)), "ModSecurity blocks the login bypass");
-        assertTrue(nginx.errorLog().contains("[id \"942100\"]"), "CRS 942100 (libinjection SQLi) is what fired");
-        FtwOutcome ours = palisade.send(bypass);
+        FtwStage benign = OracleSetup.request("POST", "/login.php", Optional.of("username=alice&password=correct+horse"));
+        FtwStage bypass = OracleSetup.request("POST", "/login.php", Optional.of("username=' or 5=5-- &password=x"));
+        assertEquals(Verdict.ALLOW, verdict(www.modSecurity.send(benign)), "ModSecurity lets a benign login through");
+        assertEquals(Verdict.ALLOW, verdict(www.palisade.send(benign)), "so does Palisade");
+        assertEquals(Verdict.DENY, verdict(www.modSecurity.send(bypass)), "ModSecurity blocks the login bypass");
+        assertTrue(www.errorLog().contains("[id \"942100\"]"), "CRS 942100 (libinjection SQLi) is what fired");
+        FtwOutcome ours = www.palisade.send(bypass);
         assertEquals(Verdict.DENY, verdict(ours), "so does Palisade");
         assertTrue(ours.firedIds().contains(942100L), () -> "Palisade fires 942100 too: " + ours.firedIds());
     }
@@ -125,10 +92,10 @@ class ModSecurityOracleTest {
             boolean blocked = true;
             boolean same = true;
             for (FtwStage stage : test.stages()) {
-                int logged = nginx.errorLog().length();
-                FtwOutcome theirs = modSecurity.send(stage);
-                FtwOutcome ours = palisade.send(stage);
-                java.util.Set<Long> theirRules = ruleIds(nginx.errorLog().substring(logged));
+                int logged = www.errorLog().length();
+                FtwOutcome theirs = www.modSecurity.send(stage);
+                FtwOutcome ours = www.palisade.send(stage);
+                Set<Long> theirRules = ruleIds(www.errorLog().substring(logged));
                 agree &= verdict(theirs) == verdict(ours);
                 blocked &= verdict(theirs) == Verdict.DENY && verdict(ours) == Verdict.DENY;
                 same &= withoutLoggingPhase(theirRules).equals(withoutLoggingPhase(ours.firedIds()));
@@ -195,27 +162,12 @@ class ModSecurityOracleTest {
         return known;
     }
 
-    private static FtwStage login(String form) {
-        List<FtwInput.Header> headers = List.of(new FtwInput.Header("Host", "www.example.com"),
-                new FtwInput.Header("User-Agent", "palisade-oracle-test"), new FtwInput.Header("Accept", "*/*"));
-        FtwInput input = new FtwInput(FtwFormat.FTW_V1, "127.0.0.1", 80, "http", "POST", "/login.php", "HTTP/1.1",
-                headers, Optional.of(form), false, true, Optional.empty(), Optional.empty());
-        return new FtwStage(0, input, null);
-    }
-
-    static Verdict verdict(FtwOutcome outcome) {
-        if (outcome.status().isEmpty()) {
-            return Verdict.NO_ANSWER;
-        }
-        return outcome.status().getAsInt() < 400 ? Verdict.ALLOW : Verdict.DENY;
-    }
-
-    private static final java.util.regex.Pattern RULE_ID = java.util.regex.Pattern.compile("\\[id \"(\\d+)\"\\]");
+    private static final Pattern RULE_ID = Pattern.compile("\\[id \"(\\d+)\"\\]");
 
     /** The ids of the rules ModSecurity logged in this part of the error log, in order, once each. */
-    private static java.util.Set<Long> ruleIds(String log) {
-        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
-        java.util.regex.Matcher matcher = RULE_ID.matcher(log);
+    private static Set<Long> ruleIds(String log) {
+        Set<Long> ids = new LinkedHashSet<>();
+        Matcher matcher = RULE_ID.matcher(log);
         while (matcher.find()) {
             ids.add(Long.parseLong(matcher.group(1)));
         }
@@ -223,11 +175,8 @@ class ModSecurityOracleTest {
     }
 
     /** ModSecurity v3 with nginx does not log the phase-5 correlation rules (980xxx); Palisade reports them. */
-    private static java.util.Set<Long> withoutLoggingPhase(java.util.Set<Long> ids) {
-        return ids.stream().filter(id -> id < 980_000 || id > 980_999).collect(java.util.stream.Collectors.toSet());
+    private static Set<Long> withoutLoggingPhase(Set<Long> ids) {
+        return ids.stream().filter(id -> id < 980_000 || id > 980_999).collect(Collectors.toSet());
     }
 
-    private static String describe(FtwOutcome outcome) {
-        return outcome.status().isPresent() ? String.valueOf(outcome.status().getAsInt()) : "no answer";
-    }
 }
