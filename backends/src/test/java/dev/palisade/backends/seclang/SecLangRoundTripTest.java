@@ -72,7 +72,9 @@ class SecLangRoundTripTest {
                     seclang include "legacy.conf"
                     seclang '''
                 SecMarker BEGIN_SHOP
-                SecRule ARGS "@rx (?i)a\\\\d+\\"b" "id:3002,phase:2,pass,nolog,capture,t:none,t:lowercase,setvar:'tx.shop=+1',ctl:ruleRemoveTargetById=942100;ARGS:q,skipAfter:END_SHOP,chain"
+                SecRule ARGS "@rx (?i)a\\\\d+\\"b" \\
+                    "id:3002,phase:2,pass,nolog,capture,t:none,t:lowercase,setvar:'tx.shop=+1',\\
+                    ctl:ruleRemoveTargetById=942100;ARGS:q,skipAfter:END_SHOP,chain"
                     SecRule &TX:shop "@gt 0" "t:none,multiMatch"
                 SecAction "id:3003,phase:1,pass,log,msg:'a, b',logdata:'%{MATCHED_VAR}'"
                 SecMarker END_SHOP

@@ -56,7 +56,8 @@ class ModSecurityOraclePolicyTest {
                     seclang include "legacy.conf"
                     seclang '''
                 SecRule REQUEST_HEADERS:X-Trusted "@streq yes" "id:3002,phase:1,pass,nolog,t:none,skipAfter:END_PROBE"
-                SecRule REQUEST_HEADERS:X-Probe "@streq evil" "id:3003,phase:1,deny,status:451,log,t:none,msg:'probe, refused',chain"
+                SecRule REQUEST_HEADERS:X-Probe "@streq evil" \\
+                    "id:3003,phase:1,deny,status:451,log,t:none,msg:'probe, refused',chain"
                     SecRule REQUEST_METHOD "@streq GET" "t:none"
                 SecMarker END_PROBE
                 '''
@@ -75,7 +76,8 @@ class ModSecurityOraclePolicyTest {
         requests.put("bot from the data file (418)", request("GET", "/", Optional.empty(), "User-Agent", "EvilBot/1.0"));
         requests.put("probe on GET (chain, 451)", request("GET", "/", Optional.empty(), "X-Probe", "evil"));
         requests.put("probe on HEAD (chain does not match)", request("HEAD", "/", Optional.empty(), "X-Probe", "evil"));
-        requests.put("trusted probe (skipAfter)", request("GET", "/", Optional.empty(), "X-Probe", "evil", "X-Trusted", "yes"));
+        requests.put("trusted probe (skipAfter)",
+                request("GET", "/", Optional.empty(), "X-Probe", "evil", "X-Trusted", "yes"));
         Map<String, String> theirs = new LinkedHashMap<>();
         Map<String, String> ours = new LinkedHashMap<>();
         Map<String, String> logged = new LinkedHashMap<>();
