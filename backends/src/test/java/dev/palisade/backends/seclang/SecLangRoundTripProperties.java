@@ -63,6 +63,28 @@ class SecLangRoundTripProperties {
         }
     }
 
+    /** Palisade's own rules and exclusions, compiled from random policies, read back from the emitted file. */
+    @Property(tries = 100)
+    void randomWafBlocksReadBackUnchanged(@ForAll("wafPolicies") String policy) throws Exception {
+        Path dir = Files.createTempDirectory("seclang-policy");
+        Path file = dir.resolve("p.pal");
+        try {
+            Files.writeString(file, policy);
+            dev.palisade.backends.BuildInput input = EmittedConf.build(file);
+            String text = EmittedConf.emit(input).files().get(0).text();
+            IrWaf waf = input.wafs().get("p").ir();
+            assertEquals(EmittedConf.expectedDump(waf), readBack(text), () -> "policy:\n" + policy + "\nemitted:\n" + text);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> wafPolicies() {
+        return RandomWafBlocks.policies();
+    }
+
     private static String readBack(String text) throws Exception {
         Path dir = Files.createTempDirectory("seclang-property");
         try {
