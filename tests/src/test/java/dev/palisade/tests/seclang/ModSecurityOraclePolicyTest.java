@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The parts of the SecLang output the www example does not have, in real ModSecurity: a custom
  * rule with a chain and its own status, path-scoped exclusions (rules Palisade gives ids), an
- * unscoped exclusion, an included SecLang file with {@code @pmFromFile}, and inline SecLang with
+ * unscoped exclusions (a removal, a target with a regex key), an included SecLang file with {@code @pmFromFile}, and inline SecLang with
  * {@code skipAfter} and a marker. ModSecurity must answer each request with the status Palisade
  * answers, and the statuses the rules ask for.
  */
@@ -53,6 +53,7 @@ class ModSecurityOraclePolicyTest {
                     exclude rule 942100 for ARGS:password on path prefix "/login"
                     exclude rule 1001 on path exact "/login/legacy"
                     exclude rule 920350
+                    exclude rule 942100 for ARGS:"/^note/"
                     seclang include "legacy.conf"
                     seclang '''
                 SecRule REQUEST_HEADERS:X-Trusted "@streq yes" "id:3002,phase:1,pass,nolog,t:none,skipAfter:END_PROBE"
@@ -72,6 +73,8 @@ class ModSecurityOraclePolicyTest {
         requests.put("login injection where 1001 is excluded", request("POST", "/login/legacy", Optional.of(injection)));
         requests.put("password injection where 942100 skips it", request("POST", "/login", Optional.of(passwordInjection)));
         requests.put("password injection elsewhere", request("POST", "/account", Optional.of(passwordInjection)));
+        requests.put("injection in a note (942100 excludes /^note/ everywhere)",
+                request("POST", "/account", Optional.of("notes=1' or 1=1-- ")));
         requests.put("numeric Host (920350 removed)", request("GET", "/", Optional.empty(), "Host", "127.0.0.1"));
         requests.put("bot from the data file (418)", request("GET", "/", Optional.empty(), "User-Agent", "EvilBot/1.0"));
         requests.put("probe on GET (chain, 451)", request("GET", "/", Optional.empty(), "X-Probe", "evil"));
@@ -101,6 +104,9 @@ class ModSecurityOraclePolicyTest {
         assertEquals("200", theirs.get("numeric Host (920350 removed)"));
         assertFalse(logged.get("numeric Host (920350 removed)").contains("[id \"920350\"]"),
                 "the unscoped exclusion removed 920350 in ModSecurity too");
+        assertFalse(logged.get("injection in a note (942100 excludes /^note/ everywhere)").contains("[id \"942100\"]"),
+                "SecRuleUpdateTargetById with a regex key works in ModSecurity too");
+        assertTrue(logged.get("password injection elsewhere").contains("[id \"942100\"]"), "942100 still runs");
         assertTrue(logged.get("login injection (rule 1001, 406)").contains("[id \"1001\"]"), "rule 1001 denied it");
     }
 }
