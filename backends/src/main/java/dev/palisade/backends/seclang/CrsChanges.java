@@ -16,7 +16,7 @@ import java.util.Map;
  * What the policy changed in the Core Rule Set, as the configuration directives that make the
  * same changes after the CRS {@code Include} lines: {@code SecRuleRemoveById} for rules the IR no
  * longer has, {@code SecRuleUpdateTargetById} for rules whose targets grew ({@code exclude rule
- * 942100 for ARGS:password}) or had one replaced.
+ * 942100 for ARGS:password}) or had some replaced.
  *
  * <p>The IR holds the result of the policy's exclusions and SecLang, not the directives; the
  * changes are found by loading the CRS as it is installed and comparing rule by rule (by id).
@@ -46,10 +46,13 @@ final class CrsChanges {
                         "exclude the rule or some of its targets instead of changing its actions");
                 continue;
             }
-            targetUpdate(before, after).ifPresentOrElse(directives::add, () -> diagnostics.error(
-                    DiagnosticCode.SECLANG_CRS_CHANGE, after.span(), "the targets of Core Rule Set rule `" + after.id()
-                            + "` changed in a way one `SecRuleUpdateTargetById` cannot repeat",
-                    "exclusions add `!TARGET` entries; write them with `exclude rule ... for TARGET`"));
+            List<String> updates = targetUpdates(before, after);
+            if (updates.isEmpty()) {
+                diagnostics.error(DiagnosticCode.SECLANG_CRS_CHANGE, after.span(), "the targets of Core Rule Set rule `"
+                        + after.id() + "` changed in a way `SecRuleUpdateTargetById` cannot repeat",
+                        "exclusions add `!TARGET` entries; write them with `exclude rule ... for TARGET`");
+            }
+            directives.addAll(updates);
         }
         return directives;
     }
@@ -75,35 +78,60 @@ final class CrsChanges {
     }
 
     /**
-     * Appended targets ({@code SecRuleUpdateTargetById ID "ADDED"}), or one target replaced by a list
-     * ({@code SecRuleUpdateTargetById ID "NEW" "OLD"}), the two forms ModSecurity has.
+     * The {@code SecRuleUpdateTargetById} lines that turn the installed targets into the policy's:
+     * each installed target missing from its place was replaced ({@code ID "NEW" "OLD"}), and what
+     * follows the last installed target was appended ({@code ID "ADDED"}), the two forms ModSecurity
+     * has. The lines are replayed as the readers apply them; empty when they do not give the
+     * policy's list (a target removed, say).
      */
-    private static java.util.Optional<String> targetUpdate(IrWafRule before, IrWafRule after) {
+    private static List<String> targetUpdates(IrWafRule before, IrWafRule after) {
         List<TargetSpec> old = before.targets();
         List<TargetSpec> now = after.targets();
-        int prefix = 0;
-        while (prefix < old.size() && prefix < now.size() && old.get(prefix).equals(now.get(prefix))) {
-            prefix++;
-        }
-        if (prefix == old.size() && now.size() > old.size()) {
-            return java.util.Optional.of("SecRuleUpdateTargetById " + after.id() + " "
-                    + SecLangQuoting.argument(RuleText.targets(now.subList(prefix, now.size()))));
-        }
-        int suffix = 0;
-        while (suffix < old.size() - prefix && suffix < now.size() - prefix
-                && old.get(old.size() - 1 - suffix).equals(now.get(now.size() - 1 - suffix))) {
-            suffix++;
-        }
-        if (old.size() - prefix - suffix == 1 && now.size() - prefix - suffix > 0) {
-            List<TargetSpec> replacement = now.subList(prefix, now.size() - suffix);
-            // The reader replaces the first target equal to OLD: it must be the one at `prefix`.
-            if (old.indexOf(old.get(prefix)) == prefix) {
-                return java.util.Optional.of("SecRuleUpdateTargetById " + after.id() + " "
-                        + SecLangQuoting.argument(RuleText.targets(replacement)) + " "
-                        + SecLangQuoting.argument(RuleText.targets(List.of(old.get(prefix)))));
+        List<String> lines = new ArrayList<>();
+        List<TargetSpec> replayed = new ArrayList<>(old);
+        int at = 0;
+        int i = 0;
+        while (i < old.size()) {
+            if (at < now.size() && now.get(at).equals(old.get(i))) {
+                at++;
+                i++;
+                continue;
             }
+            // old[i..next) were replaced by now[at..stop): up to the next installed target still there.
+            int next = i + 1;
+            int stop = now.size();
+            for (; next < old.size(); next++) {
+                int found = now.subList(at, now.size()).indexOf(old.get(next));
+                if (found >= 0) {
+                    stop = at + found;
+                    break;
+                }
+            }
+            int replaced = next - i;
+            if (stop - at < replaced) {
+                return List.of();
+            }
+            // Any split gives the same list: one new target each, the rest to the last.
+            for (int k = 0; k < replaced; k++) {
+                int from = at + k;
+                List<TargetSpec> replacement = now.subList(from, k == replaced - 1 ? stop : from + 1);
+                TargetSpec target = old.get(i + k);
+                lines.add("SecRuleUpdateTargetById " + after.id() + " "
+                        + SecLangQuoting.argument(RuleText.targets(replacement)) + " "
+                        + SecLangQuoting.argument(RuleText.targets(List.of(target))));
+                int first = replayed.indexOf(target);
+                replayed.remove(first);
+                replayed.addAll(first, replacement);
+            }
+            at = stop;
+            i = next;
         }
-        return java.util.Optional.empty();
+        if (at < now.size()) {
+            lines.add("SecRuleUpdateTargetById " + after.id() + " "
+                    + SecLangQuoting.argument(RuleText.targets(now.subList(at, now.size()))));
+            replayed.addAll(now.subList(at, now.size()));
+        }
+        return replayed.equals(now) ? lines : List.of();
     }
 
     /** The rule heads that came from the CRS files, in load order. */

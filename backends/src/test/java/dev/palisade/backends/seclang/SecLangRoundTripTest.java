@@ -78,6 +78,9 @@ class SecLangRoundTripTest {
                     SecRule &TX:shop "@gt 0" "t:none,multiMatch"
                 SecAction "id:3003,phase:1,pass,log,msg:'a, b',logdata:'%{MATCHED_VAR}'"
                 SecMarker END_SHOP
+                SecRuleUpdateTargetById 942100 "REQUEST_HEADERS:X-Referer|REQUEST_HEADERS:Origin" "REQUEST_HEADERS:Referer"
+                SecRuleUpdateTargetById 942100 "ARGS_GET_NAMES" "ARGS_NAMES"
+                SecRuleUpdateTargetById 942100 "!ARGS:note"
                 '''
                   }
                 }
@@ -89,6 +92,10 @@ class SecLangRoundTripTest {
         assertEquals(EmittedConf.expectedDump(waf), IrWafDump.dump(EmittedConf.readBack(out, "shop.conf", text)));
         assertTrue(text.contains("SecRuleRemoveById 913100\n"), text);
         assertTrue(text.contains("SecRuleUpdateTargetById 942200 \"!REQUEST_COOKIES:/^session/\""), text);
+        // Two neighbours replaced: how the three new targets are split between them does not change the list.
+        assertTrue(text.contains("SecRuleUpdateTargetById 942100 \"REQUEST_HEADERS:X-Referer\" \"REQUEST_HEADERS:Referer\"\n"
+                + "SecRuleUpdateTargetById 942100 \"REQUEST_HEADERS:Origin|ARGS_GET_NAMES\" \"ARGS_NAMES\"\n"
+                + "SecRuleUpdateTargetById 942100 \"!ARGS:note\"\n"), text);
         assertTrue(text.contains("@pmFromFile " + dir.toAbsolutePath().resolve("bots.data")), "data files absolute: " + text);
         assertTrue(text.indexOf("id:1001,") < text.indexOf("REQUEST-901-INITIALIZATION.conf"),
                 "custom rules run before the CRS: " + text);
