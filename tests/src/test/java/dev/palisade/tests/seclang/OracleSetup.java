@@ -66,6 +66,8 @@ final class OracleSetup implements AutoCloseable {
                 .findFirst().orElseThrow();
         Path dir = Files.createTempDirectory("modsecurity-oracle");
         try {
+            // Run as root (CI containers), nginx's worker is `nobody` and writes its temp files here.
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
             Path rules = dir.resolve(file.path());
             Files.writeString(rules, file.text(), StandardCharsets.ISO_8859_1);
             NginxModSecurity nginx = NginxModSecurity.start(dir, rules);
