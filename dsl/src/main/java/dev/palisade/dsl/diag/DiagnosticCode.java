@@ -89,7 +89,11 @@ public enum DiagnosticCode {
     WAF_ATTACHMENT("P0621", "Calico's WAF attaches to Gateway API routes, not to a selector"),
     WAF_GLOBAL_CONFLICT("P0622", "Calico has one cluster-wide WAF policy"),
     WAF_CRS_SETTING("P0623", "Calico's WAF cannot carry a Core Rule Set setting exactly"),
-    WAF_RULES_NOT_EMITTED("P0624", "WAF rules not yet emitted for Calico");
+    WAF_RULES_NOT_EMITTED("P0624", "WAF rules not yet emitted for Calico"),
+
+    // P066x: SecLang backend
+    SECLANG_INEXACT("P0660", "WAF rule cannot be written as SecLang exactly"),
+    SECLANG_CRS_CHANGE("P0661", "change to a Core Rule Set rule cannot be written as SecLang");
 
     private final String id;
     private final String title;
