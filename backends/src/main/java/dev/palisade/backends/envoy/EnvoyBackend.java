@@ -31,20 +31,24 @@ import java.util.Set;
  *
  * <p>RBAC decides on the path after Envoy's normalization, which is not Palisade's
  * ({@code PathNormalizer}). They agree on paths of unreserved characters, dot segments, repeated
- * slashes, backslashes, {@code %2F}/{@code %5C} and escapes of unreserved characters, and a
- * trailing slash is matched explicitly (Envoy keeps it). They differ, and RBAC is then narrower
- * for allow rules and wider for deny rules, on:
+ * slashes, backslashes, {@code %2F}/{@code %5C}, escapes of unreserved characters and upper-case
+ * escapes of other bytes; a trailing slash, which Envoy keeps, is matched explicitly. They
+ * differ, and RBAC is then narrower for allow rules and wider for deny rules, on:
  * <ul>
  *   <li>matrix parameters ({@code /a;x=1}): Palisade cuts them, Envoy keeps them;
  *   <li>escapes Envoy keeps as written ({@code %21} for {@code !}, lower-case hex digits of
  *       escaped bytes): Palisade decodes them (warning P0640 on the rule paths this concerns);
- *   <li>paths Palisade refuses to normalize (a bad or double escape, a NUL byte): Envoy passes
- *       the first two on as written and answers 400 to the last;
+ *   <li>paths Palisade refuses to normalize (a malformed or double escape, a NUL byte): Envoy
+ *       passes the first two on as written and answers 400 to the last;
+ *   <li>an empty segment before {@code ..} ({@code /a//../b}): Envoy removes dot segments before
+ *       merging slashes, so {@code ..} climbs out of the empty segment ({@code /a/b}), where
+ *       Palisade drops empty segments first ({@code /b}); Envoy forwards its own reading, so
+ *       application and runtime see {@code /a/b} too;
  *   <li>callers with a SPIFFE id outside the trust domain {@value RbacMatchers#TRUST_DOMAIN}.
  * </ul>
- * Every request RBAC lets through is decided again by the runtime with Palisade's own
- * normalizer, so a deny rule is never bypassed; an allow rule may be refused by RBAC for such
- * spellings.
+ * The runtime behind ext_authz decides every request RBAC lets through again, with Palisade's
+ * normalizer applied to the path Envoy forwards, which undoes the first three differences: a deny
+ * rule is not bypassed that way, but an allow rule may be refused by RBAC for such spellings.
  */
 public final class EnvoyBackend implements Backend {
 

@@ -14,9 +14,9 @@ import java.util.TreeMap;
  *
  * <p>The filter is emitted for every workload, not only for those with a WAF: the runtime writes
  * the decision log (Calico-style L7 log lines) for every request that gets past RBAC, runs the
- * WAF when there is one, and decides ALP again with Palisade's own path normalizer, which closes
- * the gaps between Envoy's normalization and Palisade's that RBAC alone cannot (see
- * {@link EnvoyBackend}). {@code failure_mode_allow: false}: when the runtime cannot answer, the
+ * WAF when there is one, and decides ALP again with Palisade's own path normalizer on the path
+ * Envoy forwards, which closes gaps between Envoy's normalization and Palisade's that RBAC alone
+ * cannot (see {@link EnvoyBackend}). {@code failure_mode_allow: false}: when the runtime cannot answer, the
  * request is denied, never waved through.
  */
 final class ExtAuthzFilter {
@@ -31,8 +31,10 @@ final class ExtAuthzFilter {
 
     /**
      * @param maxRequestBytes the WAF's request body limit, when a WAF inspects bodies: Envoy then
-     *     buffers up to that many bytes for the check and answers 413 beyond it
-     *     ({@code allow_partial_message: false}: never a silently truncated inspection)
+     *     buffers up to that many bytes for the check (raising the stream's buffer limit to it) and
+     *     answers 413 beyond it ({@code allow_partial_message: false}: never a silently truncated
+     *     inspection); {@code pack_as_bytes} sends the body as bytes ({@code raw_body}), so the WAF
+     *     sees exactly what the client sent, not a UTF-8 rendering of it
      */
     static ObjectNode filter(String cluster, OptionalLong maxRequestBytes) {
         ObjectNode config = Yaml.object();
@@ -46,6 +48,7 @@ final class ExtAuthzFilter {
             ObjectNode body = config.putObject("with_request_body");
             body.put("max_request_bytes", limit);
             body.put("allow_partial_message", false);
+            body.put("pack_as_bytes", true);
         });
         ObjectNode filter = Yaml.object();
         filter.put("name", NAME);

@@ -34,13 +34,11 @@ final class RbacFilter {
         int position = 0;
         for (Entry entry : firstMatchOrder) {
             position++;
-            ObjectNode matches = RbacMatchers.rule(entry.rule());
             if (!entry.allows()) {
-                denies.add(matches);
+                denies.add(RbacMatchers.rule(entry.rule()));
                 continue;
             }
-            List<ObjectNode> conditions = new ArrayList<>();
-            conditions.add(matches);
+            List<ObjectNode> conditions = new ArrayList<>(RbacMatchers.conditions(entry.rule()));
             if (!denies.isEmpty()) {
                 conditions.add(RbacMatchers.not(RbacMatchers.any(List.copyOf(denies))));
             }

@@ -28,6 +28,11 @@ final class RbacMatchers {
     private RbacMatchers() {}
 
     static ObjectNode rule(IrRule rule) {
+        return all(conditions(rule));
+    }
+
+    /** The rule's conditions, to be ANDed; none for a rule that matches every request. */
+    static List<ObjectNode> conditions(IrRule rule) {
         List<ObjectNode> conditions = new ArrayList<>();
         rule.methods().ifPresent(methods -> conditions.add(any(methods.stream().map(RbacMatchers::method).toList())));
         if (!rule.paths().isEmpty()) {
@@ -38,7 +43,7 @@ final class RbacMatchers {
         if (rule.hasSourceCondition()) {
             conditions.add(source(rule.serviceAccounts(), rule.namespaces()));
         }
-        return all(conditions);
+        return conditions;
     }
 
     /** Methods are case-sensitive (RFC 9110 §9.1), as Envoy's exact string match is. */
@@ -120,10 +125,17 @@ final class RbacMatchers {
         return principal;
     }
 
+    /** An {@code or_ids} inside an {@code or_ids} (or and in and) is spliced in: same meaning, less nesting. */
     private static ObjectNode set(String kind, List<ObjectNode> ids) {
         ObjectNode principal = Yaml.object();
         ArrayNode list = principal.putObject(kind).putArray("ids");
-        ids.forEach(list::add);
+        for (ObjectNode id : ids) {
+            if (id.has(kind)) {
+                id.get(kind).get("ids").forEach(list::add);
+            } else {
+                list.add(id);
+            }
+        }
         return principal;
     }
 }
