@@ -59,6 +59,9 @@ final class EnvoyPathNormalization {
     /** Chromium's path canonicalization; {@code null} when it fails. */
     static String canonicalize(String path) {
         StringBuilder out = new StringBuilder();
+        if (path.isEmpty() || !isSlash(path.charAt(0))) {
+            out.append('/');
+        }
         boolean ok = true;
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
