@@ -77,21 +77,55 @@ final class RbacMatchers {
     }
 
     /**
-     * The caller's SPIFFE id, as the runtime reads it ({@code SpiffeId}): exactly five
-     * slash-separated parts, so neither name may contain a slash.
+     * The caller's SPIFFE id, as the runtime reads it ({@code SpiffeId}): exactly
+     * {@code spiffe://TRUST-DOMAIN/ns/NAMESPACE/sa/SERVICE-ACCOUNT}, no slash in either name. Both
+     * names known: exact ids. One of them: a prefix or suffix, plus one regex for the id's shape
+     * that holds no name, so its RE2 program stays the same small size whatever the names
+     * (Envoy refuses regexes over a program size of 100 by default).
      */
     private static ObjectNode source(Optional<SortedSet<String>> serviceAccounts, Optional<SortedSet<String>> namespaces) {
-        String regex = "spiffe://" + quote(TRUST_DOMAIN) + "/ns/" + alternatives(namespaces) + "/sa/" + alternatives(serviceAccounts);
-        ObjectNode principal = Yaml.object();
-        principal.putObject("authenticated").putObject("principal_name").putObject("safe_regex").put("regex", regex);
-        return principal;
+        String root = "spiffe://" + TRUST_DOMAIN + "/ns/";
+        List<String> accounts = possibleNames(serviceAccounts);
+        List<String> spaces = possibleNames(namespaces);
+        List<ObjectNode> ids = new ArrayList<>();
+        if (serviceAccounts.isPresent() && namespaces.isPresent()) {
+            for (String namespace : spaces) {
+                for (String serviceAccount : accounts) {
+                    ids.add(principalName("exact", root + namespace + "/sa/" + serviceAccount));
+                }
+            }
+            return ids.isEmpty() ? nobody() : any(ids);
+        }
+        if (namespaces.isPresent()) {
+            spaces.forEach(namespace -> ids.add(principalName("prefix", root + namespace + "/sa/")));
+        } else {
+            accounts.forEach(serviceAccount -> ids.add(principalName("suffix", "/sa/" + serviceAccount)));
+        }
+        return ids.isEmpty() ? nobody()
+                : all(List.of(principalName("safe_regex", "spiffe://" + quote(TRUST_DOMAIN) + "/ns/[^/]+/sa/[^/]+"), any(ids)));
     }
 
-    private static String alternatives(Optional<SortedSet<String>> names) {
-        if (names.isEmpty()) {
-            return "[^/]+";
+    /** A name with a slash (or none at all) is in no SPIFFE id the runtime reads: it names no caller. */
+    private static List<String> possibleNames(Optional<SortedSet<String>> names) {
+        return names.map(set -> set.stream().filter(name -> !name.isEmpty() && name.indexOf('/') < 0).toList())
+                .orElse(List.of());
+    }
+
+    private static ObjectNode nobody() {
+        ObjectNode anyone = Yaml.object();
+        anyone.put("any", true);
+        return not(anyone);
+    }
+
+    private static ObjectNode principalName(String kind, String value) {
+        ObjectNode principal = Yaml.object();
+        ObjectNode matcher = principal.putObject("authenticated").putObject("principal_name");
+        if (kind.equals("safe_regex")) {
+            matcher.putObject("safe_regex").put("regex", value);
+        } else {
+            matcher.put(kind, value);
         }
-        return "(" + String.join("|", names.get().stream().map(RbacMatchers::quote).toList()) + ")";
+        return principal;
     }
 
     /** RE2 and Java both read a backslash before ASCII punctuation as that character. */
