@@ -32,10 +32,12 @@ import java.util.Set;
  * <p>RBAC decides on the path after Envoy's normalization, which is not Palisade's
  * ({@code PathNormalizer}). They agree on paths of unreserved characters, dot segments, repeated
  * slashes, backslashes, {@code %2F}/{@code %5C}, escapes of unreserved characters and upper-case
- * escapes of other bytes; a trailing slash, which Envoy keeps, is matched explicitly. They
- * differ, and RBAC is then narrower for allow rules and wider for deny rules, on:
+ * escapes of other bytes; a trailing slash and matrix parameters on the last segment
+ * ({@code /a;jsessionid=1}), which Envoy keeps, are matched explicitly. They differ, and RBAC is
+ * then narrower for allow rules and wider for deny rules, on:
  * <ul>
- *   <li>matrix parameters ({@code /a;x=1}): Palisade cuts them, Envoy keeps them;
+ *   <li>matrix parameters on an earlier segment ({@code /a;x=1/b}), on a dot segment or alone in
+ *       one ({@code /a/;x}): Palisade cuts them, Envoy keeps them;
  *   <li>escapes Envoy keeps as written ({@code %21} for {@code !}, lower-case hex digits of
  *       escaped bytes): Palisade decodes them (warning P0640 on the rule paths this concerns);
  *   <li>paths Palisade refuses to normalize (a malformed or double escape, a NUL byte): Envoy

@@ -25,6 +25,13 @@ final class RbacMatchers {
      */
     static final String TRUST_DOMAIN = "cluster.local";
 
+    /**
+     * A path whose first matrix parameters are followed by another segment. Normalized rule paths
+     * hold no {@code ;} (Palisade cuts parameters from them too), so after a rule path's
+     * {@code prefix "/a;"} the first {@code ;} is the rule's.
+     */
+    static final String MORE_AFTER_PARAMETERS = "[^;]*;[^/]*/.+";
+
     private RbacMatchers() {}
 
     static ObjectNode rule(IrRule rule) {
@@ -57,22 +64,35 @@ final class RbacMatchers {
     }
 
     /**
-     * Envoy keeps a trailing slash that Palisade drops ({@code /a/} is {@code /a} to Palisade),
-     * so an exact path is also matched with one; a prefix matches whole segments: the path itself
-     * or below it. {@code prefix "/"} is every path.
+     * The spellings of one path condition in Envoy's normalized path. A prefix matches whole
+     * segments: the path itself or below it; {@code prefix "/"} is every path. Envoy keeps two
+     * things Palisade drops, so they are matched explicitly: a trailing slash ({@code /a/} is
+     * {@code /a} to Palisade), and matrix parameters on the path's last segment
+     * ({@code /a;jsessionid=1}, common with Java servlets). For an exact path the parameters must
+     * end the path (but for a trailing slash): {@link #MORE_AFTER_PARAMETERS} holds no name, so its
+     * regex program stays small. Parameters on earlier segments stay unmatched (see
+     * {@link EnvoyBackend}).
      */
     static List<ObjectNode> path(IrPath path) {
         String spelled = EnvoyPathSpelling.spell(path.normalized());
         if (spelled.equals("/")) {
             return List.of(path.kind() == IrPath.Kind.PREFIX ? urlPath("prefix", "/") : urlPath("exact", "/"));
         }
-        return List.of(urlPath("exact", spelled),
-                path.kind() == IrPath.Kind.PREFIX ? urlPath("prefix", spelled + "/") : urlPath("exact", spelled + "/"));
+        if (path.kind() == IrPath.Kind.PREFIX) {
+            return List.of(urlPath("exact", spelled), urlPath("prefix", spelled + "/"), urlPath("prefix", spelled + ";"));
+        }
+        return List.of(urlPath("exact", spelled), urlPath("exact", spelled + "/"),
+                all(List.of(urlPath("prefix", spelled + ";"), not(urlPath("safe_regex", MORE_AFTER_PARAMETERS)))));
     }
 
     private static ObjectNode urlPath(String kind, String value) {
         ObjectNode principal = Yaml.object();
-        principal.putObject("url_path").putObject("path").put(kind, value);
+        ObjectNode matcher = principal.putObject("url_path").putObject("path");
+        if (kind.equals("safe_regex")) {
+            matcher.putObject("safe_regex").put("regex", value);
+        } else {
+            matcher.put(kind, value);
+        }
         return principal;
     }
 

@@ -53,7 +53,7 @@ class EnvoyRbacMatchesCompiledPropertyTest {
         }
     }
 
-    /** The bypass attempts of the www example, and a trailing slash, with tiers and sources. */
+    /** Bypass attempts as in the www example, trailing slashes and matrix parameters, with tiers and sources. */
     @Example
     void normalizedSpellingsAndSourcesMeet() throws Exception {
         String source = """
@@ -79,7 +79,8 @@ class EnvoyRbacMatchesCompiledPropertyTest {
         for (String method : List.of("GET", "POST", "DELETE", "get")) {
             for (String target : List.of("/a", "/a/", "/a/b", "/a/b/", "//a//b", "/a/./b", "/x/../a", "/%61", "/a%2fb",
                     "/a%5Cb", "/a\\b", "/pub", "/public", "/pub/x", "/.git/HEAD", "/%2e%2egit/config", "/%2e%2e/a",
-                    "/a?x=/.git", "/a#frag")) {
+                    "/a?x=/.git", "/a#frag", "/a;jsessionid=1", "/a;x/", "/a;x;y", "/a;x/b", "/pub;x", "/pub;x/y",
+                    "/a/b;x", "/.git;x/HEAD")) {
                 requests.add(new RawRequest(method, target, "sa1", "ns1"));
                 requests.add(new RawRequest(method, target, "sa2", "ns2"));
                 requests.add(new RawRequest(method, target, null, null));

@@ -1,5 +1,7 @@
 package dev.palisade.backends.envoy;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 
 /**
@@ -37,7 +39,7 @@ final class KnownPathDifferences {
             char value = (char) (hex(path.charAt(i + 1)) << 4 | hex(path.charAt(i + 2)));
             String escape = path.substring(i + 1, i + 3);
             if (value == ';') {
-                return Optional.of("matrix parameters: Envoy keeps them, Palisade cuts them");
+                return Optional.of("escaped `;`: Envoy keeps the escape, Palisade decodes it and cuts matrix parameters");
             }
             if (PASSED_RESERVED.indexOf(value) >= 0) {
                 return Optional.of("escaped reserved character: Envoy keeps the escape, Palisade decodes it");
@@ -51,14 +53,41 @@ final class KnownPathDifferences {
         if (decoded.toLowerCase(java.util.Locale.ROOT).matches(".*%(2e|2f|5c).*")) {
             return Optional.of("double-encoded dot or slash: Envoy keeps it, Palisade refuses the path");
         }
-        if (path.indexOf(';') >= 0) {
-            return Optional.of("matrix parameters: Envoy keeps them, Palisade cuts them");
-        }
         String separators = decoded.replace('\\', '/');
         if (separators.contains("//") && (separators.contains("/../") || separators.endsWith("/.."))) {
             return Optional.of("empty segment before `..`: Envoy climbs out of the empty segment, Palisade drops it first");
         }
-        return Optional.empty();
+        return matrixParameters(separators);
+    }
+
+    /**
+     * RBAC matches matrix parameters (which Envoy keeps and Palisade cuts) on the path's last
+     * segment only; the segments are taken after dot segments are resolved, as both do.
+     */
+    private static Optional<String> matrixParameters(String path) {
+        if (path.indexOf(';') < 0) {
+            return Optional.empty();
+        }
+        Deque<String> kept = new ArrayDeque<>();
+        for (String segment : path.substring(1).split("/", -1)) {
+            int parameters = segment.indexOf(';');
+            String name = parameters < 0 ? segment : segment.substring(0, parameters);
+            if (parameters == 0) {
+                return Optional.of("segment of matrix parameters only: Palisade drops it, Envoy keeps it");
+            }
+            if (parameters > 0 && (name.equals(".") || name.equals(".."))) {
+                return Optional.of("dot segment with matrix parameters: Palisade resolves it, Envoy keeps it");
+            }
+            if (segment.equals("..")) {
+                kept.pollLast();
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                kept.addLast(segment);
+            }
+        }
+        kept.pollLast();
+        return kept.stream().anyMatch(segment -> segment.indexOf(';') >= 0)
+                ? Optional.of("matrix parameters before the last segment: RBAC matches them on the last one only")
+                : Optional.empty();
     }
 
     /** One percent-decode, as Palisade does (the escapes are well-formed here). */
