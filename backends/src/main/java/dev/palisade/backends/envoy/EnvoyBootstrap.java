@@ -16,6 +16,11 @@ import java.util.OptionalLong;
  * {@value #LISTEN_ADDRESS}:{@value #LISTEN_PORT}, the application on
  * {@value #APP_ADDRESS}:{@value #APP_PORT}, the runtime's gRPC ext_authz server on
  * {@value #RUNTIME_ADDRESS}:{@value #RUNTIME_PORT}.
+ *
+ * <p>The listener carries no TLS settings: certificates are the deployment's. Rules with a
+ * {@code from} condition match only callers this Envoy has authenticated, so they need mutual TLS
+ * terminated on this listener (a {@code DownstreamTlsContext} requiring client certificates);
+ * without it RBAC and the runtime both see no caller, and such rules match no request.
  */
 final class EnvoyBootstrap {
     static final String LISTEN_ADDRESS = "0.0.0.0";
