@@ -114,7 +114,7 @@ final class RbacMatchers {
                     ids.add(principalName("exact", root + namespace + "/sa/" + serviceAccount));
                 }
             }
-            return ids.isEmpty() ? nobody() : any(ids);
+            return any(ids);
         }
         if (namespaces.isPresent()) {
             spaces.forEach(namespace -> ids.add(principalName("prefix", root + namespace + "/sa/")));
@@ -160,7 +160,11 @@ final class RbacMatchers {
         return out.toString();
     }
 
+    /** None of no ids matches: Envoy refuses an empty {@code or_ids}, so that is {@code not any}. */
     static ObjectNode any(List<ObjectNode> ids) {
+        if (ids.isEmpty()) {
+            return nobody();
+        }
         return ids.size() == 1 ? ids.get(0) : set("or_ids", ids);
     }
 

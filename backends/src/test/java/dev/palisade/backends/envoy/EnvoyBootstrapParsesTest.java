@@ -43,11 +43,28 @@ class EnvoyBootstrapParsesTest {
         assertFalse(expectedPaths.isEmpty());
         for (BackendOutput.OutputFile file : output.files()) {
             ParsedBootstrap parsed = ParsedBootstrap.parse(file.text());
+            assertEquals(List.of(), parsed.violations(), file.path());
             assertEquals(List.of("envoy.filters.http.rbac", "envoy.filters.http.ext_authz", "envoy.filters.http.router"),
                     parsed.filterNames(), file.path());
         }
         assertEquals(output, new EnvoyBackend().emit(example.input(), BuildOptions.defaults(), new Diagnostics()),
                 "output must be the same byte for byte");
+    }
+
+    /** The constraint check above must be able to fail too: a zero timeout and an empty set break Envoy's rules. */
+    @Test
+    void aConfigBreakingEnvoysValidationRulesIsCaught() throws Exception {
+        ExampleBundles.Example example = ExampleBundles.compile(List.of(Path.of("policies-examples", "www.pal")));
+        String yaml = new EnvoyBackend().emit(example.input(), BuildOptions.defaults(), new Diagnostics()).files().get(0).text();
+        assertEquals(List.of(), ParsedBootstrap.parse(yaml).violations());
+
+        String zeroTimeout = yaml.replace("connect_timeout: 1s", "connect_timeout: 0s");
+        assertEquals(List.of(".static_resources.clusters[0].connect_timeout: duration 0s is out of bounds"),
+                ParsedBootstrap.parse(zeroTimeout).violations());
+        String noStatPrefix = yaml.replace("stat_prefix: palisade_ingress", "stat_prefix: \"\"");
+        assertEquals(1, ParsedBootstrap.parse(noStatPrefix).violations().size(), noStatPrefix);
+        String noBodyLimit = yaml.replace("max_request_bytes: 13107200", "max_request_bytes: 0");
+        assertEquals(1, ParsedBootstrap.parse(noBodyLimit).violations().size());
     }
 
     /** The parse above would prove nothing if it accepted anything: a typo must fail it. */

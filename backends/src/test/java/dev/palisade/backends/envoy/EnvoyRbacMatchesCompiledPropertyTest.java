@@ -33,10 +33,11 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The Envoy backend's differential property: for random bundles, workloads and requests, Envoy's
- * RBAC filter as emitted (parsed back into Envoy's protobuf, run by {@link RbacEvaluator} on the
- * path {@link EnvoyPathNormalization} leaves) allows exactly what the compiled bytecode matcher
- * allows. Requests whose paths the two normalizations read differently are left out, each with
- * its reason ({@link KnownPathDifferences}); the statistics show how many.
+ * RBAC filter as emitted (parsed back into Envoy's protobuf, within Envoy's validation rules, run
+ * by {@link RbacEvaluator} on the path {@link EnvoyPathNormalization} leaves) allows exactly what
+ * the compiled bytecode matcher allows. Requests whose paths the two normalizations read
+ * differently are left out, each with its reason ({@link KnownPathDifferences}); the statistics
+ * show how many.
  */
 class EnvoyRbacMatchesCompiledPropertyTest {
 
@@ -95,6 +96,7 @@ class EnvoyRbacMatchesCompiledPropertyTest {
         BuildInput input = new BuildInput(ir, Map.of(), Map.of(), List.of(), Map.of());
         String yaml = Yaml.write(new EnvoyBackend().bootstrap(input, workload, new Diagnostics()));
         ParsedBootstrap parsed = ParsedBootstrap.parse(yaml);
+        assertEquals(List.of(), parsed.violations(), () -> "Envoy would refuse this bootstrap\n" + source + yaml);
         Selection selection = compiled.select(workload);
         for (RawRequest raw : requests) {
             Optional<String> difference = KnownPathDifferences.of(raw.target());

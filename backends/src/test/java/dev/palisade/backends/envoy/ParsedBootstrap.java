@@ -49,6 +49,11 @@ record ParsedBootstrap(Bootstrap bootstrap) {
         return new ParsedBootstrap(builder.build());
     }
 
+    /** The protoc-gen-validate constraints Envoy checks on load that this config breaks (see {@link ValidationRules}). */
+    List<String> violations() {
+        return ValidationRules.violations(bootstrap, TYPES);
+    }
+
     HttpConnectionManager connectionManager() {
         return unpack(bootstrap.getStaticResources().getListeners(0).getFilterChains(0).getFilters(0).getTypedConfig(),
                 HttpConnectionManager.class);
