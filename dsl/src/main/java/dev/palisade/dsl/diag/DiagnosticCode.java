@@ -64,6 +64,10 @@ public enum DiagnosticCode {
     // P06xx: logging
     INVALID_DURATION("P0601", "invalid duration"),
 
+    // P064x: Envoy
+    ENVOY_PATH_SPELLINGS("P0640", "path has spellings Envoy's RBAC filter tells apart"),
+    ENVOY_BODY_LIMIT("P0641", "request body limit Envoy cannot buffer"),
+
     // P07xx: tests
     UNKNOWN_POLICY("P0701", "test names an unknown policy"),
     INVALID_STATUS("P0702", "invalid HTTP status"),
