@@ -60,8 +60,14 @@ final class BuildCommand implements Callable<Integer> {
             return Inputs.PROBLEMS;
         }
         for (BuildDirectory.Part part : parts) {
-            out.println(String.format("%-8s %s", part.backend(), Reporter.plural(part.output().objects().size(), "object")
-                    + (part.output().files().isEmpty() ? "" : ", " + Reporter.plural(part.output().files().size(), "file"))));
+            List<String> counts = new java.util.ArrayList<>();
+            if (!part.output().objects().isEmpty() || part.output().files().isEmpty()) {
+                counts.add(Reporter.plural(part.output().objects().size(), "object"));
+            }
+            if (!part.output().files().isEmpty()) {
+                counts.add(Reporter.plural(part.output().files().size(), "file"));
+            }
+            out.println(String.format("%-8s %s", part.backend(), String.join(", ", counts)));
         }
         out.println("wrote " + destination.directory + " (kubectl apply -k " + destination.directory + ")");
         return 0;

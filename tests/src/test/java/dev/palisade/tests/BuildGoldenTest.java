@@ -38,6 +38,9 @@ class BuildGoldenTest {
     }
 
     private static void buildMatchesGolden(String name, String input) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/modsecurity-crs/rules"))
+                || !name.equals("www") && !name.equals("all"),
+                "skipped: the www example's WAF needs Debian's modsecurity-crs package, which is not installed");
         Path first = ACTUAL.resolve(name);
         Path second = ACTUAL.resolve(name + "-again");
         Cli build = Cli.run("build", input, "-o", first.toString());
