@@ -1,5 +1,6 @@
 package dev.palisade.backends.calico;
 
+import dev.palisade.compiler.lower.waf.LowerWafBlock;
 import dev.palisade.dsl.ast.WafBlock;
 import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
@@ -99,7 +100,7 @@ final class WafCustomRuleText {
         List<String> rest = new ArrayList<>();
         for (WafBlock.RuleItem item : rule.items()) {
             if (item instanceof WafBlock.Phase p) {
-                phase = phase(p.phase().text());
+                phase = LowerWafBlock.phaseNumber(p.phase().text());
             } else if (item instanceof WafBlock.Deny deny) {
                 disruptive = "deny,status:" + deny.status().map(s -> s.value().orElse(403)).orElse(403L);
             } else if (item instanceof WafBlock.RuleAction action) {
@@ -126,17 +127,6 @@ final class WafCustomRuleText {
         }
         actions.addAll(rest);
         return actions;
-    }
-
-    /** The same phase names as the policy language. */
-    private static int phase(String phase) {
-        return switch (phase) {
-            case "request-headers", "1" -> 1;
-            case "response-headers", "3" -> 3;
-            case "response-body", "4" -> 4;
-            case "logging", "5" -> 5;
-            default -> 2;
-        };
     }
 
     private static String plain(String value, String what, List<String> problems) {

@@ -144,7 +144,8 @@ public final class LowerWafBlock {
         return head;
     }
 
-    private static int phaseNumber(String phase) {
+    /** A custom rule's {@code phase} as ModSecurity numbers it: the policy language's names, or the number. */
+    public static int phaseNumber(String phase) {
         return switch (phase) {
             case "request-headers", "1" -> 1;
             case "response-headers", "3" -> 3;

@@ -46,7 +46,7 @@ class UpstreamFailureTest {
         try (RecordingUpstream upstream = new RecordingUpstream();
                 ProxyFixture proxy = new ProxyFixture(upstream.address(), ProxyFixture.PRODUCTPAGE,
                         config -> config.withUpstreamResponseTimeout(Duration.ofMillis(300)))) {
-            RawHttp.Response response = RawHttp.exchange(proxy.address(), "GET", "/hang");
+            RawHttp.Response response = RawHttp.exchange(proxy.address(), "GET", "/productpage/hang");
             assertEquals(504, response.status());
         }
     }
