@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,17 +128,8 @@ public final class CrsRuleSet {
         lower.add(SecLangStatements.of(SecLangReader.read(engineDefaults(), diagnostics), diagnostics), options.rules());
         include(lower, options.setup(), diagnostics);
         lower.add(SecLangStatements.of(SecLangReader.read(tuning(options), diagnostics), diagnostics), options.rules());
-        if (options.plugins().isPresent()) {
-            for (Path file : plugins(options.plugins().get(), "-config.conf")) {
-                include(lower, file, diagnostics);
-            }
-            for (Path file : plugins(options.plugins().get(), "-before.conf")) {
-                include(lower, file, diagnostics);
-            }
-        }
-        Path exclusionsBefore = options.setup().resolveSibling("REQUEST-900-EXCLUSION-RULES-BEFORE-CRS.conf");
-        if (Files.isReadable(exclusionsBefore)) {
-            include(lower, exclusionsBefore, diagnostics);
+        for (Path file : setupFilesAfterTuning(options)) {
+            include(lower, file, diagnostics);
         }
         // crs-setup.conf may set SecRuleEngine; the caller's mode wins.
         lower.mode(options.mode());
@@ -147,19 +139,42 @@ public final class CrsRuleSet {
     /** The CRS rule files in name order, then the RESPONSE-999 exclusions. */
     public static void addRules(LowerSecLang lower, Options options, Diagnostics diagnostics) {
         EngineMode mode = lower.mode();
-        for (Path file : ruleFiles(options.rules())) {
+        for (Path file : ruleGroupFiles(options)) {
             include(lower, file, diagnostics);
         }
-        if (options.plugins().isPresent()) {
-            for (Path file : plugins(options.plugins().get(), "-after.conf")) {
-                include(lower, file, diagnostics);
-            }
+        lower.mode(mode);
+    }
+
+    /**
+     * The setup group's files after {@code crs-setup.conf} and Palisade's tuning, in load order:
+     * v4's plugin {@code *-config.conf} and {@code *-before.conf} files, then the REQUEST-900
+     * exclusions beside the setup file (when there are any).
+     */
+    public static List<Path> setupFilesAfterTuning(Options options) {
+        List<Path> files = new ArrayList<>();
+        options.plugins().ifPresent(plugins -> {
+            files.addAll(plugins(plugins, "-config.conf"));
+            files.addAll(plugins(plugins, "-before.conf"));
+        });
+        Path exclusionsBefore = options.setup().resolveSibling("REQUEST-900-EXCLUSION-RULES-BEFORE-CRS.conf");
+        if (Files.isReadable(exclusionsBefore)) {
+            files.add(exclusionsBefore);
         }
+        return files;
+    }
+
+    /**
+     * The rules group's files in load order: {@code rules/*.conf} by name, v4's plugin
+     * {@code *-after.conf} files, then the RESPONSE-999 exclusions beside the setup file.
+     */
+    public static List<Path> ruleGroupFiles(Options options) {
+        List<Path> files = new ArrayList<>(ruleFiles(options.rules()));
+        options.plugins().ifPresent(plugins -> files.addAll(plugins(plugins, "-after.conf")));
         Path exclusionsAfter = options.setup().resolveSibling("RESPONSE-999-EXCLUSION-RULES-AFTER-CRS.conf");
         if (Files.isReadable(exclusionsAfter)) {
-            include(lower, exclusionsAfter, diagnostics);
+            files.add(exclusionsAfter);
         }
-        lower.mode(mode);
+        return files;
     }
 
     private static void include(LowerSecLang lower, Path file, Diagnostics diagnostics) {

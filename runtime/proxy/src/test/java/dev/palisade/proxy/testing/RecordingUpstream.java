@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real upstream on 127.0.0.1 that records every request it receives. {@code GET} answers
  * {@code upstream saw <target>}; {@code POST} echoes the body; a target starting with
- * {@code /hang} waits until the test ends (for timeouts).
+ * {@code /hang} (and any path ending in it) waits until the test ends (for timeouts).
  */
 public final class RecordingUpstream implements AutoCloseable {
 
@@ -51,7 +51,7 @@ public final class RecordingUpstream implements AutoCloseable {
         // The request-target exactly as sent: getRawPath() would read "//x" as an authority.
         String target = exchange.getRequestURI().toString();
         seen.add(new Seen(exchange.getRequestMethod(), target, Map.copyOf(exchange.getRequestHeaders()), body));
-        if (target.startsWith("/hang")) {
+        if (target.startsWith("/hang") || target.endsWith("/hang")) {
             try {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException interrupted) {
