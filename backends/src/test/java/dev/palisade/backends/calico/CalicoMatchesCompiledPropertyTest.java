@@ -57,6 +57,9 @@ class CalicoMatchesCompiledPropertyTest {
     static void agree(String source, CalicoBuild build, List<Workload> workloads, List<RawRequest> requests) {
         IrBundle ir = build.compilation().ir().orElseThrow();
         CompiledPolicy compiled = PolicyCompiler.load(ir, Optional.empty()).policy();
+        // What Calico decides only counts if the API server takes the objects: the CRDs' schema and CEL rules.
+        CalicoSchemas.ifPresent().ifPresent(schemas -> build.objects().forEach(object -> assertEquals(List.of(),
+                schemas.problems(object), () -> "the API server would refuse\n" + build.yaml())));
         CalicoEvaluator calico = new CalicoEvaluator(build.objects());
         for (Workload workload : workloads) {
             Selection selection = compiled.select(workload);

@@ -46,6 +46,9 @@ class EnvoyExamplesTest {
             ParsedBootstrap parsed = ParsedBootstrap.parse(
                     Yaml.write(new EnvoyBackend().bootstrap(example.input(), workload, new Diagnostics())));
             for (TestDecl.TestCase testCase : test.cases()) {
+                if (!testCase.expected().ruleIds().isEmpty()) {
+                    continue; // the WAF decides it: the Palisade runtime behind ext_authz, not the RBAC filter
+                }
                 String serviceAccount = testCase.sourceServiceAccount().map(StringLiteral::value).orElse(null);
                 // As `palisade test` reads it: a caller named by service account only is in the workload's namespace.
                 String namespace = testCase.sourceNamespace().map(StringLiteral::value)
