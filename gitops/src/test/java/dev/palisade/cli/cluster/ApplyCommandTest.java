@@ -82,7 +82,7 @@ class ApplyCommandTest {
                     namespace "billing"
                     selector 'app == "invoices"'
                     alp {
-                        allow GET
+                        allow GET path prefix "/invoices"
                     }
                 }
                 """);
@@ -91,17 +91,26 @@ class ApplyCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(Set.of("ConfigMap billing/palisade-policies", "Deployment billing/palisade-invoices",
-                "Service billing/palisade-invoices", "PodDisruptionBudget billing/palisade-invoices"), objectsWith(run, "created"));
+                "Service billing/palisade-invoices", "PodDisruptionBudget billing/palisade-invoices",
+                "NetworkPolicy.projectcalico.org billing/invoices"), objectsWith(run, "created"));
         // The ConfigMaps carry every policy file, and each Deployment mounts every file: those change.
         assertEquals(Set.of("ConfigMap default/palisade-policies", "ConfigMap shop/palisade-policies",
                 "Deployment default/palisade-www", "Deployment shop/palisade-orders-api"), objectsWith(run, "updated"));
+        // The other policies' Calico objects and runtime Services and budgets are as they were.
         assertEquals(Set.of("Service default/palisade-www", "Service shop/palisade-orders-api",
-                "PodDisruptionBudget default/palisade-www", "PodDisruptionBudget shop/palisade-orders-api"),
+                "PodDisruptionBudget default/palisade-www", "PodDisruptionBudget shop/palisade-orders-api",
+                "Tier.projectcalico.org platform", "GlobalNetworkPolicy.projectcalico.org platform.block-debug-endpoints",
+                "NetworkPolicy.projectcalico.org shop/orders-api", "GlobalNetworkPolicy.projectcalico.org www",
+                "Tier.projectcalico.org palisade-end-of-tiers",
+                "GlobalNetworkPolicy.projectcalico.org palisade-end-of-tiers.block-debug-endpoints",
+                "ApplicationLayer.operator.tigera.io tigera-secure", "GlobalWAFPlugin.applicationlayer.projectcalico.org www",
+                "GlobalWAFPolicy.applicationlayer.projectcalico.org default"),
                 objectsWith(run, "unchanged"));
         assertEquals(Set.of("ConfigMap bookinfo/palisade-policies", "Deployment bookinfo/palisade-productpage",
-                "Service bookinfo/palisade-productpage", "PodDisruptionBudget bookinfo/palisade-productpage"),
+                "Service bookinfo/palisade-productpage", "PodDisruptionBudget bookinfo/palisade-productpage",
+                "NetworkPolicy.projectcalico.org bookinfo/productpage"),
                 objectsWith(run, "pruned"));
-        assertEquals("4 created, 4 updated, 4 unchanged, 4 pruned", run.lines().get(run.lines().size() - 1));
+        assertEquals("5 created, 4 updated, 13 unchanged, 5 pruned", run.lines().get(run.lines().size() - 1));
         Map<String, JsonNode> built = MockCluster.built(policies);
         Map<String, ObjectNode> live = cluster.objects();
         assertEquals(built.keySet(), live.keySet());
@@ -146,8 +155,11 @@ class ApplyCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.lines().contains("pruned    Deployment bookinfo/palisade-productpage (dry run)"), run.out());
         assertTrue(run.lines().contains("updated   ConfigMap default/palisade-policies (dry run)"), run.out());
-        assertEquals("0 created, 4 updated, 4 unchanged, 4 pruned (dry run)", run.lines().get(run.lines().size() - 1));
         assertEquals(before, cluster.objects());
+        // The plan is what the real apply then does, line for line.
+        MockCluster.Run real = cluster.palisade("apply", policies);
+        assertEquals(run.lines().stream().map(line -> line.replace(" (dry run)", "")).toList(), real.lines());
+        assertEquals("0 created, 5 updated, 12 unchanged, 5 pruned", real.lines().get(real.lines().size() - 1));
     }
 
     private static Set<String> prefixed(String prefix, Set<String> keys) {
