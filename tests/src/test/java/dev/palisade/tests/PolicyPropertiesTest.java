@@ -24,6 +24,8 @@ class PolicyPropertiesTest {
                 "        deny path prefix \"/.git\" // explicit denies win over allows\n        allow GET path prefix \"/backup\"\n");
         assertTrue(!broken.equals(www), "the example still has the line this test edits");
         Files.writeString(directory.resolve("www.pal"), broken);
+        Files.createDirectories(directory.resolve("corpus"));
+        Files.copy(Path.of("policies-examples/corpus/usernames.txt"), directory.resolve("corpus/usernames.txt"));
         return directory;
     }
 
@@ -107,5 +109,85 @@ class PolicyPropertiesTest {
         Cli strict = Cli.run("test", directory.toString(), "--coverage-min", "80");
         assertEquals(1, strict.exitCode(), strict::toString);
         assertTrue(strict.out().contains("coverage 50% is below --coverage-min 80"), strict::toString);
+    }
+
+    @Test
+    void aCorpusPropertyNamesTheValueThatMakesTheWafFire(@TempDir Path directory) throws IOException {
+        Files.createDirectories(directory.resolve("corpus"));
+        Files.writeString(directory.resolve("corpus/queries.txt"), "# search terms\nshoes\nred shoes\n' or 1=1--\nsocks\n");
+        Files.writeString(directory.resolve("search.pal"), """
+                policy search {
+                    selector 'app == "search"'
+                    alp {
+                        allow GET path exact "/search"
+                    }
+                    waf {
+                        mode detection
+                        crs paranoia 1
+                    }
+                }
+
+                test search {
+                    property "searches pass quietly" {
+                        for all GET paths in ["/search"] form q from "corpus/queries.txt" -> allow quietly
+                    }
+                }
+                """);
+        Cli run = Cli.run("test", directory.toString(), "--seed", "3");
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("          counterexample: GET \"/search?q=%27+or+1%3D1--\"\n"
+                + "          expected allow with no WAF rule firing, got allow by policy search rule 1 ("), run::toString);
+        assertTrue(run.out().contains("WAF rules [942100"), run::toString);
+
+        Files.writeString(directory.resolve("corpus/queries.txt"), "shoes\nred shoes\nsocks\n");
+        Cli quiet = Cli.run("test", directory.toString(), "--seed", "3");
+        assertEquals(0, quiet.exitCode(), quiet::toString);
+    }
+
+    @Test
+    void aCallerPropertyFindsTheServiceAccountARuleForgot(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve("orders.pal"), """
+                policy orders {
+                    namespace "shop"
+                    selector 'app == "orders"'
+                    alp {
+                        allow GET path prefix "/orders"
+                        allow POST path prefix "/orders"
+                    }
+                }
+
+                test orders {
+                    property "only checkout writes" {
+                        for all POST paths under "/orders" from serviceaccount "frontend" -> deny 403
+                    }
+                }
+                """);
+        Cli run = Cli.run("test", directory.toString(), "--seed", "5");
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("          counterexample: POST \"/orders\" from serviceaccount \"frontend\"\n"
+                + "          expected deny, got allow by policy orders rule 2 (" + directory.resolve("orders.pal") + ":6:9)"),
+                run::toString);
+    }
+
+    @Test
+    void aMissingCorpusIsADiagnosticAtItsName(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve("search.pal"), """
+                policy search {
+                    selector 'app == "search"'
+                    alp {
+                        allow GET
+                    }
+                }
+
+                test search {
+                    property "p" {
+                        for all GET paths form q from "nowhere.txt" -> allow
+                    }
+                }
+                """);
+        Cli run = Cli.run("test", directory.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains(directory.resolve("search.pal") + ":10:39: error[P0508]: corpus `nowhere.txt` cannot be read"),
+                run::toString);
     }
 }

@@ -45,10 +45,39 @@ public final class CheckTests implements Pass {
                 for (TestDecl.Quantifier statement : property.statements()) {
                     statement.methods().forEach(method -> method(method, diagnostics));
                     expectation(statement.expected(), diagnostics);
+                    statement.form().ifPresent(form -> corpus(form, diagnostics));
                 }
             }
         }
         return unit;
+    }
+
+    /** A corpus is read at test time, relative to the policy file: it must be there and say something. */
+    private static void corpus(TestDecl.FormCorpus form, Diagnostics diagnostics) {
+        java.nio.file.Path file = corpusFile(form);
+        try {
+            if (corpusLines(file).isEmpty()) {
+                diagnostics.error(DiagnosticCode.MISSING_FILE, form.file().span(),
+                        "corpus `" + form.file().value() + "` has no lines to draw values from",
+                        "one value a line; lines starting with # are comments");
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+            diagnostics.error(DiagnosticCode.MISSING_FILE, form.file().span(),
+                    "corpus `" + form.file().value() + "` cannot be read (" + file + ")",
+                    "the path is relative to the policy file");
+        }
+    }
+
+    /** Where a {@code form … from "FILE"} corpus is: relative to the file the test is written in. */
+    public static java.nio.file.Path corpusFile(TestDecl.FormCorpus form) {
+        java.nio.file.Path policy = java.nio.file.Path.of(form.file().span().file()).toAbsolutePath();
+        return policy.resolveSibling(form.file().value()).normalize();
+    }
+
+    /** A corpus's values: its lines as written (UTF-8), without empty lines and {@code #} comments. */
+    public static List<String> corpusLines(java.nio.file.Path file) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
     }
 
     private static void method(MethodRef method, Diagnostics diagnostics) {

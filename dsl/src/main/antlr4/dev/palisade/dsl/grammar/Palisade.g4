@@ -120,12 +120,19 @@ field : name EQUALS string ;
 arrow : ARROW ;
 
 expectation
-    : ALLOW                                             # expectAllow
+    : ALLOW QUIETLY?                                    # expectAllow
     | DENY number? (RULE number (COMMA number)*)?       # expectDeny
     ;
 
 // for all GET, HEAD paths not in ["/", "/robots.txt"] -> deny
-propertyItem : FOR ALL methodList? PATHS pathSet? arrow expectation ;
+// for all POST paths under "/api" from serviceaccount "checkout" -> allow
+// for all GET paths in ["/search"] form q from "corpus/queries.txt" -> allow quietly
+propertyItem : FOR ALL methodList? PATHS pathSet? propertySource? propertyForm? arrow expectation ;
+propertySource
+    : FROM SERVICEACCOUNT string (NAMESPACE string)?    # propertyServiceAccount
+    | FROM NAMESPACE string                             # propertyNamespace
+    ;
+propertyForm : FORM name FROM string ;
 pathSet
     : NOT? IN LBRACKET string (COMMA string)* RBRACKET   # pathsIn
     | NOT? UNDER string                                  # pathsUnder
@@ -140,7 +147,7 @@ name
     : ID | TIER | ORDER | DEFAULT | PASS | NAMESPACE | SELECTOR | ALP | WAF | LOG | ALLOW
     | PATH | EXACT | PREFIX | MODE | CRS | PARANOIA | RULES | EXCLUDE | RULE | FOR | ON | SECLANG
     | INCLUDE | PHASE | WHEN | INTERVAL | ALL | TEST | LABELS | PROPERTY | HEADER | FORM | JSON
-    | BODY | PATHS | NOT | IN | UNDER | SERVICEACCOUNT | FROM
+    | BODY | PATHS | NOT | IN | UNDER | SERVICEACCOUNT | FROM | QUIETLY
     ;
 
 // ---- lexer -----------------------------------------------------------------------------------
@@ -190,6 +197,7 @@ BODY : 'body' ;
 NOT : 'not' ;
 IN : 'in' ;
 UNDER : 'under' ;
+QUIETLY : 'quietly' ;
 
 ARROW : '->' | '\u2192' ;
 LBRACE : '{' ;

@@ -47,8 +47,12 @@ public record TestDecl(
 
     public record Field(Name name, StringLiteral value) {}
 
-    /** {@code allow}, {@code deny}, {@code deny 403}, {@code deny rule 942100}. */
-    public record Expectation(boolean allow, Optional<NumberLiteral> status, List<NumberLiteral> ruleIds, Span span) {
+    /**
+     * {@code allow}, {@code allow quietly} (and no WAF rule fired, not even one that only counts),
+     * {@code deny}, {@code deny 403}, {@code deny rule 942100}.
+     */
+    public record Expectation(boolean allow, boolean quiet, Optional<NumberLiteral> status, List<NumberLiteral> ruleIds,
+            Span span) {
         public Expectation {
             ruleIds = List.copyOf(ruleIds);
         }
@@ -61,12 +65,19 @@ public record TestDecl(
         }
     }
 
-    /** One {@code for all} statement: the methods, the path set, and what must hold for each. */
-    public record Quantifier(List<MethodRef> methods, Optional<PathSet> paths, Expectation expected, Span span) {
+    /**
+     * One {@code for all} statement: the methods, the path set, the caller, the form field drawn
+     * from a corpus, and what must hold for each generated request.
+     */
+    public record Quantifier(List<MethodRef> methods, Optional<PathSet> paths, Optional<StringLiteral> sourceServiceAccount,
+            Optional<StringLiteral> sourceNamespace, Optional<FormCorpus> form, Expectation expected, Span span) {
         public Quantifier {
             methods = List.copyOf(methods);
         }
     }
+
+    /** {@code form q from "corpus/queries.txt"}: field {@code q} takes each line of the file (relative to the policy file). */
+    public record FormCorpus(Name field, StringLiteral file, Span span) {}
 
     public record PathSet(boolean negated, boolean prefix, List<StringLiteral> paths, Span span) {
         public PathSet {

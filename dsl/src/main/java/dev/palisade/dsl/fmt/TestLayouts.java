@@ -64,6 +64,14 @@ final class TestLayouts {
             }
             text.append(" paths");
             statement.paths().ifPresent(paths -> text.append(' ').append(pathSet(paths)));
+            if (statement.sourceServiceAccount().isPresent()) {
+                text.append(" from serviceaccount ").append(StringText.of(statement.sourceServiceAccount().get()));
+                statement.sourceNamespace().ifPresent(namespace -> text.append(" namespace ").append(StringText.of(namespace)));
+            } else {
+                statement.sourceNamespace().ifPresent(namespace -> text.append(" from namespace ").append(StringText.of(namespace)));
+            }
+            statement.form().ifPresent(form -> text.append(" form ").append(form.field().text()).append(" from ")
+                    .append(StringText.of(form.file())));
             text.append(" -> ").append(expectation(statement.expected()));
             statements.add(layouts.line(text.toString(), statement.span()));
         }
@@ -80,7 +88,7 @@ final class TestLayouts {
 
     private static String expectation(TestDecl.Expectation expected) {
         if (expected.allow()) {
-            return "allow";
+            return expected.quiet() ? "allow quietly" : "allow";
         }
         StringBuilder text = new StringBuilder("deny");
         expected.status().ifPresent(status -> text.append(' ').append(status.text()));

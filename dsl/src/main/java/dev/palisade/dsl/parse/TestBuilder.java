@@ -103,7 +103,8 @@ final class TestBuilder {
 
     private TestDecl.Expectation expectation(PalisadeParser.ExpectationContext context) {
         if (context instanceof PalisadeParser.ExpectAllowContext) {
-            return new TestDecl.Expectation(true, Optional.empty(), List.of(), literals.span(context));
+            boolean quiet = ((PalisadeParser.ExpectAllowContext) context).QUIETLY() != null;
+            return new TestDecl.Expectation(true, quiet, Optional.empty(), List.of(), literals.span(context));
         }
         PalisadeParser.ExpectDenyContext deny = (PalisadeParser.ExpectDenyContext) context;
         List<NumberLiteral> numbers = new ArrayList<>();
@@ -115,7 +116,7 @@ final class TestBuilder {
         if (hasStatus) {
             status = Optional.of(numbers.remove(0));
         }
-        return new TestDecl.Expectation(false, status, numbers, literals.span(context));
+        return new TestDecl.Expectation(false, false, status, numbers, literals.span(context));
     }
 
     private TestDecl.Property property(PalisadeParser.TestPropertyContext context) {
@@ -126,7 +127,20 @@ final class TestBuilder {
                 item.methodList().method().forEach(method -> methods.add(methodRef(method)));
             }
             Optional<TestDecl.PathSet> paths = Optional.ofNullable(item.pathSet()).map(this::pathSet);
-            statements.add(new TestDecl.Quantifier(methods, paths, expectation(item.expectation()), literals.span(item)));
+            StringLiteral serviceAccount = null;
+            StringLiteral sourceNamespace = null;
+            if (item.propertySource() instanceof PalisadeParser.PropertyServiceAccountContext source) {
+                serviceAccount = literals.string(source.string(0));
+                if (source.string().size() > 1) {
+                    sourceNamespace = literals.string(source.string(1));
+                }
+            } else if (item.propertySource() instanceof PalisadeParser.PropertyNamespaceContext source) {
+                sourceNamespace = literals.string(source.string());
+            }
+            Optional<TestDecl.FormCorpus> form = Optional.ofNullable(item.propertyForm()).map(corpus -> new TestDecl.FormCorpus(
+                    literals.name(corpus.name()), literals.string(corpus.string()), literals.span(corpus)));
+            statements.add(new TestDecl.Quantifier(methods, paths, Optional.ofNullable(serviceAccount),
+                    Optional.ofNullable(sourceNamespace), form, expectation(item.expectation()), literals.span(item)));
         }
         return new TestDecl.Property(literals.string(context.string()), statements, literals.span(context));
     }

@@ -6,6 +6,7 @@ import dev.palisade.dsl.ast.TestDecl;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -19,22 +20,28 @@ import net.jqwik.api.Combinators;
  * percent-encoding, trailing slashes), kept to those in the statement's path set.
  */
 final class PropertyRequests {
-    /** A generated request before it gets its headers: method and request target. */
-    record Generated(String method, String target) {}
+    /** A generated request before it gets its headers: method, request target, the corpus value if any. */
+    record Generated(String method, String target, Optional<String> value) {}
 
     private static final List<String> TRICKS = List.of("..", ".", "", "%2e%2e", "%2e", "%2F", "..;", "%252e");
 
     private PropertyRequests() {}
 
-    static Arbitrary<Generated> of(TestDecl.Quantifier statement, List<String> rulePaths) {
+    /** @param corpus the values the statement's {@code form … from} file holds, or empty without one */
+    static Arbitrary<Generated> of(TestDecl.Quantifier statement, List<String> rulePaths, List<String> corpus) {
         Arbitrary<String> methods = statement.methods().isEmpty() ? Arbitraries.of(HttpMethods.STANDARD)
                 : Arbitraries.of(statement.methods().stream().map(MethodRef::name).distinct().toList());
         List<String> known = new ArrayList<>(new LinkedHashSet<>(concat(rulePaths, PathSets.listed(statement.paths()))));
-        Arbitrary<String> paths = paths(known).filter(target -> PathSets.contains(statement.paths(), target));
-        return Combinators.combine(methods, paths).as(Generated::new);
+        // A statement with a corpus is about the values: its paths are plain (no bypass tricks, which the
+        // WAF rightly flags whatever the value), so a failure is the value's.
+        Arbitrary<String> paths = paths(known, corpus.isEmpty()).filter(target -> PathSets.contains(statement.paths(), target));
+        // jqwik shrinks a value from a list towards the list's first entries: a failure names an early line.
+        Arbitrary<Optional<String>> values = corpus.isEmpty() ? Arbitraries.just(Optional.empty())
+                : Arbitraries.of(corpus).map(Optional::of);
+        return Combinators.combine(methods, paths, values).as(Generated::new);
     }
 
-    private static Arbitrary<String> paths(List<String> known) {
+    private static Arbitrary<String> paths(List<String> known, boolean tricks) {
         Set<String> segments = new LinkedHashSet<>();
         for (String path : known) {
             for (String segment : path.split("/")) {
@@ -44,10 +51,11 @@ final class PropertyRequests {
             }
         }
         Arbitrary<String> random = Arbitraries.strings().withChars("abcxyz019._-~").ofMinLength(1).ofMaxLength(8);
+        int trickWeight = tricks ? 1 : 0;
         Arbitrary<String> segment = segments.isEmpty()
-                ? Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, random), net.jqwik.api.Tuple.of(1, Arbitraries.of(TRICKS)))
+                ? Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, random), net.jqwik.api.Tuple.of(trickWeight, Arbitraries.of(TRICKS)))
                 : Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, Arbitraries.of(List.copyOf(segments))),
-                        net.jqwik.api.Tuple.of(3, random), net.jqwik.api.Tuple.of(1, Arbitraries.of(TRICKS)));
+                        net.jqwik.api.Tuple.of(3, random), net.jqwik.api.Tuple.of(trickWeight, Arbitraries.of(TRICKS)));
         Arbitrary<String> built = segment.list().ofMaxSize(5)
                 .flatMap(parts -> Arbitraries.of("", "/").map(trailing -> "/" + String.join("/", parts)
                         + (parts.isEmpty() ? "" : trailing)));
@@ -60,7 +68,7 @@ final class PropertyRequests {
         Arbitrary<String> disguised = Combinators.combine(exact, Arbitraries.of("/.", "/", "/x/.."))
                 .as((path, trick) -> trick + path);
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, exact), net.jqwik.api.Tuple.of(3, below),
-                net.jqwik.api.Tuple.of(1, disguised), net.jqwik.api.Tuple.of(4, built));
+                net.jqwik.api.Tuple.of(trickWeight, disguised), net.jqwik.api.Tuple.of(4, built));
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

@@ -2,10 +2,13 @@ package dev.palisade.cli.testing;
 
 import dev.palisade.cli.testing.JqwikSearch.Counterexample;
 import dev.palisade.cli.testing.PropertyRequests.Generated;
+import dev.palisade.compiler.check.CheckTests;
 import dev.palisade.dsl.ast.MethodRef;
 import dev.palisade.dsl.ast.StringLiteral;
 import dev.palisade.dsl.ast.TestDecl;
 import dev.palisade.engine.request.Workload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,9 +43,17 @@ public final class PropertyRunner {
         for (TestDecl.Quantifier statement : property.statements()) {
             // Each statement has its own stream, fixed by the run's seed: one seed replays the whole run.
             long statementSeed = seed * 31 + (property.title().value() + "#" + index++).hashCode();
+            List<String> corpus;
+            try {
+                corpus = statement.form().isPresent()
+                        ? CheckTests.corpusLines(CheckTests.corpusFile(statement.form().get())) : List.of();
+            } catch (IOException | UncheckedIOException unreadable) {
+                return new TestResult(TestResult.Kind.PROPERTY, name, TestResult.Outcome.FAIL,
+                        List.of(describe(statement), "cannot read the corpus: " + unreadable.getMessage()), statement.span());
+            }
             Optional<Counterexample<Generated>> counterexample = JqwikSearch.search(
-                    PropertyRequests.of(statement, rulePaths), statementSeed, tries, generated -> {
-                        RequestDecider.Outcome outcome = target.decide(request(generated, workload));
+                    PropertyRequests.of(statement, rulePaths, corpus), statementSeed, tries, generated -> {
+                        RequestDecider.Outcome outcome = target.decide(request(statement, generated, workload));
                         coverage.record(outcome);
                         return Expectations.unmet(statement.expected(), outcome);
                     });
@@ -50,9 +61,9 @@ public final class PropertyRunner {
                 Counterexample<Generated> found = counterexample.get();
                 List<String> details = new ArrayList<>();
                 details.add(describe(statement));
-                details.add("counterexample: " + request(found.shrunk(), workload).describe());
+                details.add("counterexample: " + request(statement, found.shrunk(), workload).describe());
                 details.add(found.failure());
-                details.add("shrunk from " + request(found.original(), workload).describe()
+                details.add("shrunk from " + request(statement, found.original(), workload).describe()
                         + "; replay with --seed " + seed);
                 return new TestResult(TestResult.Kind.PROPERTY, name, TestResult.Outcome.FAIL, details, statement.span());
             }
@@ -63,8 +74,12 @@ public final class PropertyRunner {
                 property.span());
     }
 
-    private static TestRequest request(Generated generated, Workload workload) {
-        return TestRequest.of(generated.method(), generated.target(), workload);
+    private static TestRequest request(TestDecl.Quantifier statement, Generated generated, Workload workload) {
+        Optional<TestRequest.Argument> argument = statement.form().flatMap(form -> generated.value()
+                .map(value -> new TestRequest.Argument(form.field().text(), value)));
+        return TestRequest.generated(generated.method(), generated.target(),
+                statement.sourceServiceAccount().map(StringLiteral::value).orElse(null),
+                statement.sourceNamespace().map(StringLiteral::value).orElse(null), argument, workload);
     }
 
     /** The statement as a reader would write it: {@code for all GET paths not in ["/"] -> deny}. */
@@ -79,8 +94,13 @@ public final class PropertyRunner {
             List<String> quoted = set.paths().stream().map(StringLiteral::value).map(path -> "\"" + path + "\"").toList();
             text.append(set.prefix() ? " under " + String.join(", ", quoted) : " in [" + String.join(", ", quoted) + "]");
         });
+        statement.sourceServiceAccount().ifPresent(account -> text.append(" from serviceaccount \"").append(account.value()).append('"'));
+        statement.sourceNamespace().ifPresent(namespace -> text.append(statement.sourceServiceAccount().isPresent()
+                ? " namespace \"" : " from namespace \"").append(namespace.value()).append('"'));
+        statement.form().ifPresent(form -> text.append(" form ").append(form.field().text()).append(" from \"")
+                .append(form.file().value()).append('"'));
         TestDecl.Expectation expected = statement.expected();
-        text.append(" -> ").append(expected.allow() ? "allow" : "deny");
+        text.append(" -> ").append(expected.allow() ? (expected.quiet() ? "allow quietly" : "allow") : "deny");
         expected.status().ifPresent(status -> text.append(' ').append(status.text()));
         return text.toString();
     }

@@ -22,13 +22,42 @@ public record TestRequest(String method, String target, List<Header> headers, by
 
     public record Header(String name, String value) {}
 
+    /** One argument a property draws from a corpus: {@code form q from "…"}. */
+    public record Argument(String name, String value) {}
+
     public TestRequest {
         headers = List.copyOf(headers);
     }
 
-    /** An anonymous request without body, as properties generate them. */
+    /** An anonymous request without body. */
     public static TestRequest of(String method, String target, Workload workload) {
         return new TestRequest(method, target, List.of(new Header("Host", host(workload))), new byte[0], null, null);
+    }
+
+    /**
+     * A request a property generated: from the given caller (a service account without a namespace
+     * is in the workload's), with one argument when the statement draws one from a corpus: in the
+     * query for methods that carry no body, else as a URL-encoded form body.
+     */
+    public static TestRequest generated(String method, String target, String serviceAccount, String namespace,
+            Optional<Argument> argument, Workload workload) {
+        List<Header> headers = new ArrayList<>(List.of(new Header("Host", host(workload))));
+        byte[] body = new byte[0];
+        if (argument.isPresent()) {
+            String pair = URLEncoder.encode(argument.get().name(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(argument.get().value(), StandardCharsets.UTF_8);
+            if (List.of("GET", "HEAD", "DELETE", "OPTIONS").contains(method)) {
+                target = target + (target.contains("?") ? "&" : "?") + pair;
+            } else {
+                body = pair.getBytes(StandardCharsets.UTF_8);
+                headers.add(new Header("Content-Type", "application/x-www-form-urlencoded"));
+            }
+        }
+        if (body.length > 0 || List.of("POST", "PUT", "PATCH").contains(method)) {
+            headers.add(new Header("Content-Length", Integer.toString(body.length)));
+        }
+        String callerNamespace = namespace != null ? namespace : serviceAccount == null ? null : workload.namespace();
+        return new TestRequest(method, target, headers, body, serviceAccount, callerNamespace);
     }
 
     /**
@@ -76,6 +105,9 @@ public record TestRequest(String method, String target, List<Header> headers, by
         StringBuilder text = new StringBuilder(method).append(" \"").append(target).append('"');
         if (serviceAccount != null) {
             text.append(" from serviceaccount \"").append(serviceAccount).append('"');
+        }
+        if (body.length > 0) {
+            text.append(" body \"").append(new String(body, StandardCharsets.UTF_8)).append('"');
         }
         return text.toString();
     }
