@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param wafs by policy name, in file order (only policies with a {@code waf} block)
  * @param logs by policy name (only policies with a {@code log} block)
  * @param workloads one per policy that selects workloads by labels, in bundle order
- * @param sources the policy files and the SecLang files their {@code waf} blocks include (not the CRS's
- *     own files), by the path they were read from, in the order read
+ * @param sources the policy files, the SecLang files their {@code waf} blocks include (not the CRS's
+ *     own files) and the corpora their tests draw from, by the path they were read from
  */
 public record BuildInput(IrBundle bundle, Map<String, PolicyWaf> wafs, Map<String, LogSettings> logs,
         List<BuildWorkload> workloads, Map<String, String> sources) {

@@ -5,6 +5,7 @@ import dev.palisade.backends.BuildInput.LogSettings;
 import dev.palisade.backends.BuildInput.PolicyWaf;
 import dev.palisade.compiler.PolicyCompiler;
 import dev.palisade.compiler.check.CheckLogBlocks;
+import dev.palisade.compiler.check.CheckTests;
 import dev.palisade.compiler.ir.IrBundle;
 import dev.palisade.compiler.ir.IrPolicy;
 import dev.palisade.compiler.ir.waf.IrWaf;
@@ -14,6 +15,7 @@ import dev.palisade.compiler.waf.PolicyWafs;
 import dev.palisade.dsl.ast.LogBlock;
 import dev.palisade.dsl.ast.PolicyDecl;
 import dev.palisade.dsl.ast.PolicyFile;
+import dev.palisade.dsl.ast.TestDecl;
 import dev.palisade.dsl.ast.WafBlock;
 import dev.palisade.dsl.ast.selector.SelectorWitness;
 import dev.palisade.dsl.diag.Diagnostics;
@@ -61,7 +63,25 @@ public final class BuildInputs {
                 sources.putIfAbsent(source.name(), source.text());
             }
         }
+        // The runtime checks the policies' tests too (their corpora must be readable): they travel together.
+        for (TestDecl test : result.unit().tests()) {
+            for (TestDecl.Property property : test.properties()) {
+                for (TestDecl.Quantifier statement : property.statements()) {
+                    statement.form().ifPresent(form -> sources.computeIfAbsent(CheckTests.corpusFile(form).toString(),
+                            file -> read(Path.of(file))));
+                }
+            }
+        }
         return new BuildInput(bundle, wafs, logs, workloads(bundle), sources);
+    }
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            // The check pass read it a moment ago; failing now is the file system's doing.
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Whether a file the WAF lowering read is part of a CRS installation rather than of the policies. */
