@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "palisade", mixinStandardHelpOptions = true, version = "palisade 0.1.0",
         description = "Compile application-layer security policies for Kubernetes.",
         subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, TestCommand.class,
-            ServeCommand.class, DemoCommand.class, FtwCommand.class, BuildCommand.class, DiffCommand.class})
+            ServeCommand.class, DemoCommand.class, FtwCommand.class, BuildCommand.class, DiffCommand.class,
+            ReportCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
