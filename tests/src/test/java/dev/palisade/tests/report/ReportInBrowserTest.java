@@ -1,0 +1,137 @@
+package dev.palisade.tests.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.palisade.cli.Main;
+import dev.palisade.cli.demo.DemoScenario;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code palisade report} on the logs of a scripted attack, opened in headless Chromium: every
+ * chart and table shows the counts of the requests actually sent, read from the rendered page.
+ * The log, the report and a screenshot stay in {@code tests/target/report/}.
+ */
+class ReportInBrowserTest {
+    private static final Path ARTIFACTS = Path.of("tests/target/report");
+    private static ScriptedAttackRun run;
+    private static Path page;
+    private static String cliOut;
+
+    @BeforeAll
+    static void attackThenReport() throws Exception {
+        run = ScriptedAttackRun.run();
+        Files.createDirectories(ARTIFACTS);
+        Path log = ARTIFACTS.resolve("scripted-attack.log");
+        // A collector's own lines are mixed into real logs; the report must skip them, not stop.
+        Files.writeString(log, "starting palisade serve\n" + String.join("\n", run.logLines) + "\n{\"truncated\n");
+        page = ARTIFACTS.resolve("report.html");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "report", log.toString(), "-o",
+                page.toString());
+        assertEquals(0, code, () -> out + "\n" + err);
+        cliOut = out.toString();
+        assertTrue(err.toString().contains("scripted-attack.log:1: not JSON"), err::toString);
+    }
+
+    @Test
+    void theCommandSummarisesWhatItRead() {
+        long denied = run.count("probe");
+        long blocked = run.count("sqli") + run.count("xss");
+        assertTrue(cliOut.startsWith("palisade report: " + run.sent.size() + " requests logged ("), cliOut);
+        assertTrue(cliOut.contains(denied + " denied by ALP, " + blocked + " blocked by the WAF, 0 rejected"), cliOut);
+        assertTrue(cliOut.contains("0 requests not logged individually, 2 lines skipped; wrote "), cliOut);
+    }
+
+    @Test
+    void everyChartShowsTheCountsOfTheRequestsSent() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        HeadlessChromium.Run chromium = HeadlessChromium.dumpDom(page, "");
+        assertEquals(List.of(), chromium.consoleMessages(), "console messages (script errors, CSP violations)");
+        RenderedPage rendered = new RenderedPage(chromium.dom());
+        assertEquals("rendered", rendered.one("render-status").text());
+
+        long probes = run.count("probe");
+        long sqli = run.count("sqli");
+        long xss = run.count("xss");
+        // Every probe and every attack was refused: the report's 403s are exactly those.
+        assertEquals(probes + sqli + xss, run.withStatus(403), "the policies refuse every probe and attack");
+        assertEquals(run.withStatus(403), rendered.number("status-403"));
+        assertEquals(run.withStatus(200), rendered.number("status-200"));
+        assertEquals(Map.of("403", run.withStatus(403), "200", run.withStatus(200)),
+                rendered.countsBy("status-slice", "data-status"), "the pie's slices");
+
+        assertEquals(run.sent.size(), rendered.number("total-requests"));
+        assertEquals(probes, rendered.number("total-alp"));
+        assertEquals(sqli + xss, rendered.number("total-waf"));
+        assertEquals(run.count("benign"), rendered.number("total-allowed") + rendered.number("total-detected"));
+        Map<String, Long> overTime = rendered.countsBy("timeline-bar", "data-outcome");
+        for (String outcome : new String[] {"allowed", "detected", "alp", "waf"}) {
+            assertEquals(rendered.number("total-" + outcome), overTime.getOrDefault(outcome, 0L),
+                    "the bars over time add up to the total " + outcome);
+        }
+
+        assertEquals(sqli, rendered.number("attack-sqli"));
+        assertEquals(xss, rendered.number("attack-xss"));
+        assertEquals(Map.of("sqli", sqli, "xss", xss), rendered.countsBy("attack-bar", "data-type"),
+                "the attacks chart: one bar per type sent, none for the anomaly score rule");
+        // Every request the WAF blocked went over the anomaly threshold, which rule 949110 decides.
+        assertEquals(sqli + xss, rendered.byKey("rule").get("949110"));
+
+        Map<String, Long> probedPaths = run.sent.stream().filter(sent -> !sent.kind().equals("benign"))
+                .collect(Collectors.groupingBy(sent -> sent.scenario().target(), Collectors.counting()));
+        assertEquals(probedPaths, rendered.byKey("denied-path"), "what the scan probed, and the attacks' target");
+        assertEquals(1L, rendered.byKey("denied-path").get("/.git/HEAD"));
+        Map<String, Long> deniedMethods = run.sent.stream().filter(sent -> !sent.kind().equals("benign"))
+                .collect(Collectors.groupingBy(sent -> sent.scenario().method(), Collectors.counting()));
+        assertEquals(deniedMethods, rendered.byKey("denied-method"));
+
+        assertEquals(Map.of("127.0.0.1", (long) run.sent.size()), rendered.byKey("source"));
+        assertEquals(run.withStatus(403), rendered.byKey("source-blocked").get("127.0.0.1"));
+
+        long www = run.toWorkload(DemoScenario.WWW);
+        long wwwBlocked = run.sent.stream().filter(sent -> sent.scenario().workload().equals(DemoScenario.WWW)
+                && sent.status() == 403).count();
+        assertEquals(www, rendered.number("service-www-default-requests"));
+        assertEquals(wwwBlocked, rendered.number("service-www-default-blocked"));
+        assertEquals(www - wwwBlocked, rendered.number("service-www-default-passthrough"));
+        assertEquals(run.toWorkload(DemoScenario.PRODUCTPAGE), rendered.number("service-productpage-bookinfo-requests"));
+    }
+
+    @Test
+    void aLinkWithAServiceShowsOnlyThatService() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        HeadlessChromium.Run chromium = HeadlessChromium.dumpDom(page, "#service=productpage");
+        assertEquals(List.of(), chromium.consoleMessages());
+        RenderedPage rendered = new RenderedPage(chromium.dom());
+        long productpage = run.toWorkload(DemoScenario.PRODUCTPAGE);
+        long productpage403 = run.sent.stream().filter(sent -> sent.scenario().workload().equals(DemoScenario.PRODUCTPAGE)
+                && sent.status() == 403).count();
+        assertEquals(productpage, rendered.number("total-requests"));
+        assertEquals(productpage403, rendered.number("status-403"));
+        assertEquals(0, rendered.number("total-waf"), "no attack was sent to the product page");
+        assertEquals(List.of(), rendered.all("service-www-default-requests"));
+    }
+
+    @Test
+    void aScreenshotIsKeptAsABuildArtifact() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        Path png = ARTIFACTS.resolve("report.png");
+        Files.deleteIfExists(png);
+        HeadlessChromium.Run chromium = HeadlessChromium.screenshot(page, png);
+        assertTrue(Files.isRegularFile(png), () -> "no screenshot; Chromium said:\n" + chromium.log());
+        byte[] signature = Arrays.copyOf(Files.readAllBytes(png), 8);
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, signature);
+    }
+}
