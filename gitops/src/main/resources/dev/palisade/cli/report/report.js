@@ -170,10 +170,11 @@
     var chart = svg('svg', { width: 220, height: 220, viewBox: '-110 -110 220 220', id: 'chart-statuses',
       role: 'img', 'aria-label': 'response codes' });
     var angle = -Math.PI / 2;
+    // 403 keeps its red whatever its rank, so the denials read the same in every selection.
+    function color(key, index) { return key === '403' ? '#c4453c' : PALETTE[(index + 1) % PALETTE.length]; }
     keys.forEach(function (key, index) {
       var share = statuses[key] / whole;
-      var color = key === '403' ? '#c4453c' : PALETTE[(index + 1) % PALETTE.length];
-      var attributes = { fill: color, 'data-testid': 'status-slice', 'data-status': key, 'data-count': statuses[key] };
+      var attributes = { fill: color(key, index), 'data-testid': 'status-slice', 'data-status': key, 'data-count': statuses[key] };
       var slice;
       if (share >= 0.9999) {
         attributes.r = 100;
@@ -193,9 +194,12 @@
     });
     box.appendChild(chart);
     var body = clear(document.querySelector('#status-table tbody'));
-    keys.forEach(function (key) {
+    keys.forEach(function (key, index) {
       var row = el('tr', {});
-      row.appendChild(el('td', {}, key));
+      var label = el('td', {});
+      label.appendChild(el('i', { class: 'swatch', style: 'background:' + color(key, index) }));
+      label.appendChild(document.createTextNode(key));
+      row.appendChild(label);
       row.appendChild(el('td', { class: 'count', 'data-testid': 'status-' + key }, statuses[key]));
       row.appendChild(el('td', { class: 'count' }, percent(statuses[key], whole)));
       body.appendChild(row);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,13 +46,19 @@ class ReportInBrowserTest {
         assertTrue(err.toString().contains("scripted-attack.log:1: not JSON"), err::toString);
     }
 
+    /** The search service's requests beyond its log's quota: counted only by its summary line. */
+    private static long notLogged() {
+        return run.count("lfi-detected") - ScriptedAttackRun.SEARCH_LOGGED;
+    }
+
     @Test
     void theCommandSummarisesWhatItRead() {
         long denied = run.count("probe");
         long blocked = run.count("sqli") + run.count("xss");
-        assertTrue(cliOut.startsWith("palisade report: " + run.sent.size() + " requests logged ("), cliOut);
+        assertTrue(cliOut.startsWith("palisade report: " + (run.sent.size() - notLogged()) + " requests logged ("
+                + run.count("benign") + " allowed, " + ScriptedAttackRun.SEARCH_LOGGED + " detected only, "), cliOut);
         assertTrue(cliOut.contains(denied + " denied by ALP, " + blocked + " blocked by the WAF, 0 rejected"), cliOut);
-        assertTrue(cliOut.contains("0 requests not logged individually, 2 lines skipped; wrote "), cliOut);
+        assertTrue(cliOut.contains(notLogged() + " requests not logged individually, 2 lines skipped; wrote "), cliOut);
     }
 
     @Test
@@ -65,17 +72,21 @@ class ReportInBrowserTest {
         long probes = run.count("probe");
         long sqli = run.count("sqli");
         long xss = run.count("xss");
-        // Every probe and every attack was refused: the report's 403s are exactly those.
+        long logged = run.sent.size() - notLogged();
+        // Every probe and every attack on www was refused: the report's 403s are exactly those.
         assertEquals(probes + sqli + xss, run.withStatus(403), "the policies refuse every probe and attack");
         assertEquals(run.withStatus(403), rendered.number("status-403"));
-        assertEquals(run.withStatus(200), rendered.number("status-200"));
-        assertEquals(Map.of("403", run.withStatus(403), "200", run.withStatus(200)),
+        assertEquals(run.withStatus(200) - notLogged(), rendered.number("status-200"), "the logged 200s");
+        assertEquals(Map.of("403", run.withStatus(403), "200", run.withStatus(200) - notLogged()),
                 rendered.countsBy("status-slice", "data-status"), "the pie's slices");
 
-        assertEquals(run.sent.size(), rendered.number("total-requests"));
+        assertEquals(logged, rendered.number("total-requests"));
         assertEquals(probes, rendered.number("total-alp"));
         assertEquals(sqli + xss, rendered.number("total-waf"));
-        assertEquals(run.count("benign"), rendered.number("total-allowed") + rendered.number("total-detected"));
+        assertEquals(run.count("benign"), rendered.number("total-allowed"));
+        assertEquals(ScriptedAttackRun.SEARCH_LOGGED, rendered.number("total-detected"), "detection mode forwards");
+        assertEquals(notLogged(), rendered.number("total-not-logged"));
+        assertTrue(rendered.dom().contains(notLogged() + " requests not logged individually"), "said in words too");
         Map<String, Long> overTime = rendered.countsBy("timeline-bar", "data-outcome");
         for (String outcome : new String[] {"allowed", "detected", "alp", "waf"}) {
             assertEquals(rendered.number("total-" + outcome), overTime.getOrDefault(outcome, 0L),
@@ -84,20 +95,21 @@ class ReportInBrowserTest {
 
         assertEquals(sqli, rendered.number("attack-sqli"));
         assertEquals(xss, rendered.number("attack-xss"));
-        assertEquals(Map.of("sqli", sqli, "xss", xss), rendered.countsBy("attack-bar", "data-type"),
+        assertEquals(Map.of("sqli", sqli, "xss", xss, "lfi", (long) ScriptedAttackRun.SEARCH_LOGGED),
+                rendered.countsBy("attack-bar", "data-type"),
                 "the attacks chart: one bar per type sent, none for the anomaly score rule");
-        // Every request the WAF blocked went over the anomaly threshold, which rule 949110 decides.
-        assertEquals(sqli + xss, rendered.byKey("rule").get("949110"));
+        // Every request over the anomaly threshold fires 949110: those blocked, and in detection mode those logged.
+        assertEquals(sqli + xss + ScriptedAttackRun.SEARCH_LOGGED, rendered.byKey("rule").get("949110"));
 
-        Map<String, Long> probedPaths = run.sent.stream().filter(sent -> !sent.kind().equals("benign"))
+        Map<String, Long> probedPaths = run.sent.stream().filter(ReportInBrowserTest::refused)
                 .collect(Collectors.groupingBy(sent -> sent.scenario().target(), Collectors.counting()));
         assertEquals(probedPaths, rendered.byKey("denied-path"), "what the scan probed, and the attacks' target");
         assertEquals(1L, rendered.byKey("denied-path").get("/.git/HEAD"));
-        Map<String, Long> deniedMethods = run.sent.stream().filter(sent -> !sent.kind().equals("benign"))
+        Map<String, Long> deniedMethods = run.sent.stream().filter(ReportInBrowserTest::refused)
                 .collect(Collectors.groupingBy(sent -> sent.scenario().method(), Collectors.counting()));
         assertEquals(deniedMethods, rendered.byKey("denied-method"));
 
-        assertEquals(Map.of("127.0.0.1", (long) run.sent.size()), rendered.byKey("source"));
+        assertEquals(Map.of("127.0.0.1", logged), rendered.byKey("source"));
         assertEquals(run.withStatus(403), rendered.byKey("source-blocked").get("127.0.0.1"));
 
         long www = run.toWorkload(DemoScenario.WWW);
@@ -107,6 +119,12 @@ class ReportInBrowserTest {
         assertEquals(wwwBlocked, rendered.number("service-www-default-blocked"));
         assertEquals(www - wwwBlocked, rendered.number("service-www-default-passthrough"));
         assertEquals(run.toWorkload(DemoScenario.PRODUCTPAGE), rendered.number("service-productpage-bookinfo-requests"));
+        assertEquals(ScriptedAttackRun.SEARCH_LOGGED, rendered.number("service-search-shop-passthrough"));
+        assertEquals("0.0%", rendered.one("service-search-shop-blocked-share").text());
+    }
+
+    private static boolean refused(ScriptedAttackRun.Sent sent) {
+        return Set.of("probe", "sqli", "xss").contains(sent.kind());
     }
 
     @Test
@@ -121,6 +139,7 @@ class ReportInBrowserTest {
         assertEquals(productpage, rendered.number("total-requests"));
         assertEquals(productpage403, rendered.number("status-403"));
         assertEquals(0, rendered.number("total-waf"), "no attack was sent to the product page");
+        assertEquals(0, rendered.number("total-not-logged"), "summary lines name no service: left out");
         assertEquals(List.of(), rendered.all("service-www-default-requests"));
     }
 

@@ -16,8 +16,13 @@ import dev.palisade.proxy.pipeline.RequestInspection;
 import dev.palisade.proxy.reload.BundleCompiler;
 import dev.palisade.proxy.server.ProxyConfig;
 import dev.palisade.proxy.server.ProxyServer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +39,8 @@ import java.util.function.Consumer;
  * Sample logs from a scripted attack: the example policies behind the real inline proxy on
  * 127.0.0.1 (as {@code palisade demo} starts them, with {@code palisade serve}'s sampled log), then
  * an nmap-style enumeration of www, SQL injection and XSS posts to its login form, and benign
- * traffic to both workloads. Keeps the decision log lines and what the client saw, so a test can
+ * traffic to both workloads; before that, path traversals against a search service whose WAF only
+ * detects and whose log is sampled (two lines a minute, the rest in a summary line). Keeps the decision log lines and what the client saw, so a test can
  * hold the report to the responses actually sent.
  */
 final class ScriptedAttackRun {
@@ -42,6 +48,18 @@ final class ScriptedAttackRun {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final Workload WWW = new Workload(Map.of("app", "www"), "default");
     private static final Workload PRODUCTPAGE = new Workload(Map.of("app", "productpage"), "bookinfo");
+    static final String SEARCH_SERVICE = "search";
+    /** The search policy's {@code requests-per-interval}: all its requests fall in one sampling interval. */
+    static final int SEARCH_LOGGED = 2;
+    private static final Workload SEARCH = new Workload(Map.of("app", SEARCH_SERVICE), "shop");
+
+    /**
+     * Sent to the search service, whose WAF only detects: allowed, with the CRS's LFI rules firing (and
+     * only those: {@code /etc/passwd} would fire the Unix shell rule 932160 as well).
+     */
+    static final List<String> PATH_TRAVERSALS = List.of("/search?file=../../../../boot.ini",
+            "/search?file=..%2f..%2f..%2fboot.ini", "/search?page=../../../boot.ini",
+            "/search?doc=../../../../../boot.ini", "/search?f=..%2f..%2fboot.ini");
 
     /** Sent to POST /login.php, which ALP allows: the Core Rule Set must block each of them. */
     static final List<String> SQL_INJECTIONS = List.of("username=%27+or+5%3D5--+&password=x",
@@ -75,31 +93,29 @@ final class ScriptedAttackRun {
             logLines.add(line);
             recorder.accept(line);
         };
-        BundleCompiler.Outcome compiled = new BundleCompiler(POLICIES, WWW).compile();
-        assertTrue(compiled.bundle().isPresent(), compiled::problems);
-        PolicyBundle loaded = compiled.bundle().get();
+        PolicyBundle examples = compile(POLICIES, WWW);
+        PolicyBundle search = compileSearch();
         List<ProxyServer> servers = new ArrayList<>();
         List<DecisionLog> logs = new ArrayList<>();
         try (DemoUpstream upstream = DemoUpstream.start()) {
             try {
-                Map<String, InetSocketAddress> proxies = new TreeMap<>();
-                for (Map.Entry<String, Workload> workload : Map.of(DemoScenario.WWW, WWW, DemoScenario.PRODUCTPAGE,
-                        PRODUCTPAGE).entrySet()) {
-                    PolicyHolder holder = new PolicyHolder();
-                    holder.swap(loaded.withSelection(loaded.policy().select(workload.getValue())));
-                    DecisionLog log = new DecisionLog(sink::accept)
-                            .sampledBy(() -> holder.current().flatMap(PolicyBundle::logSampling), Clock.systemUTC());
-                    logs.add(log);
-                    ProxyConfig config = new ProxyConfig(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                            upstream.address(), null, workload.getValue(), ProxyConfig.DEFAULT_REQUEST_BODY_LIMIT,
-                            TIMEOUT, TIMEOUT, Duration.ofSeconds(10));
-                    ProxyServer server = ProxyServer.start(config, holder, RequestInspection.alpThenWaf(), log);
-                    servers.add(server);
-                    proxies.put(workload.getKey(), server.listenAddress());
+                Map<String, ProxyServer> proxies = new TreeMap<>();
+                proxies.put(DemoScenario.WWW, start(WWW, examples, upstream, sink, logs));
+                proxies.put(DemoScenario.PRODUCTPAGE, start(PRODUCTPAGE, examples, upstream, sink, logs));
+                proxies.put(SEARCH_SERVICE, start(SEARCH, search, upstream, sink, logs));
+                servers.addAll(proxies.values());
+                // Search logs two lines a minute: most of its requests are only counted, by the summary
+                // line the flush below writes once its proxy has counted them all (its metrics see every one).
+                for (String target : PATH_TRAVERSALS) {
+                    DemoScenario scenario = new DemoScenario(SEARCH_SERVICE, "GET", target, null, null);
+                    DemoClient.Response response = DemoClient.exchange(
+                            proxies.get(SEARCH_SERVICE).listenAddress(), scenario, TIMEOUT);
+                    sent.add(new Sent(scenario, response.status(), "lfi-detected"));
                 }
+                awaitCounted(proxies.get(SEARCH_SERVICE), PATH_TRAVERSALS.size());
                 for (Scripted step : script()) {
-                    DemoClient.Response response = DemoClient.exchange(proxies.get(step.scenario().workload()),
-                            step.scenario(), TIMEOUT);
+                    DemoClient.Response response = DemoClient.exchange(
+                            proxies.get(step.scenario().workload()).listenAddress(), step.scenario(), TIMEOUT);
                     String requestId = response.header("x-request-id");
                     // An allowed request is logged once the upstream's response is relayed: wait for it.
                     JsonNode line = recorder.await(requestId, TIMEOUT).orElse(null);
@@ -111,6 +127,70 @@ final class ScriptedAttackRun {
                 servers.forEach(ProxyServer::close);
             }
         }
+    }
+
+    /** One compilation serves every workload: a bundle differs per workload only in its selection. */
+    private static PolicyBundle compile(Path policies, Workload workload) {
+        BundleCompiler.Outcome compiled = new BundleCompiler(policies, workload).compile();
+        assertTrue(compiled.bundle().isPresent(), compiled::problems);
+        return compiled.bundle().get();
+    }
+
+    /** A search service whose WAF only detects, and whose log keeps two lines a minute. */
+    private static PolicyBundle compileSearch() throws IOException {
+        Path directory = Files.createTempDirectory("palisade-search-policy");
+        Path file = directory.resolve("search.pal");
+        try {
+            Files.writeString(file, """
+                    policy search {
+                        selector 'app == "search"'
+                        alp { allow GET path prefix "/search" }
+                        waf {
+                            mode detection
+                            crs paranoia 1 inbound-threshold 5
+                        }
+                        log {
+                            interval 60s
+                            requests-per-interval %d
+                        }
+                    }
+                    """.formatted(SEARCH_LOGGED));
+            return compile(directory, SEARCH);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(directory);
+        }
+    }
+
+    /** The inline proxy for one workload, logging as {@code palisade serve} does, with an admin port. */
+    private static ProxyServer start(Workload workload, PolicyBundle bundle, DemoUpstream upstream,
+            Consumer<String> sink, List<DecisionLog> logs) throws InterruptedException {
+        PolicyHolder holder = new PolicyHolder();
+        holder.swap(bundle.withSelection(bundle.policy().select(workload)));
+        DecisionLog log = new DecisionLog(sink)
+                .sampledBy(() -> holder.current().flatMap(PolicyBundle::logSampling), Clock.systemUTC());
+        logs.add(log);
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        ProxyConfig config = new ProxyConfig(loopback, upstream.address(), loopback, workload,
+                ProxyConfig.DEFAULT_REQUEST_BODY_LIMIT, TIMEOUT, TIMEOUT, Duration.ofSeconds(10));
+        return ProxyServer.start(config, holder, RequestInspection.alpThenWaf(), log);
+    }
+
+    /** Waits until the proxy's {@code palisade_requests_total} counts {@code expected} requests. */
+    private static void awaitCounted(ProxyServer proxy, long expected) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + proxy.adminAddress().orElseThrow().getPort() + "/metrics")).timeout(TIMEOUT).build();
+        double counted = 0;
+        for (int attempt = 0; attempt < 100 && counted < expected; attempt++) {
+            counted = client.send(request, HttpResponse.BodyHandlers.ofString()).body().lines()
+                    .filter(line -> line.startsWith("palisade_requests_total{"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+            if (counted < expected) {
+                Thread.sleep(50);
+            }
+        }
+        assertTrue(counted >= expected, "the search proxy counted " + counted + " of " + expected + " requests");
     }
 
     /** One request of the script and what it is: benign, probe, sqli or xss. */
