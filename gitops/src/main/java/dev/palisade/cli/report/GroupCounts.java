@@ -51,6 +51,24 @@ final class GroupCounts {
         ids.forEach(id -> count(rules, Long.toString(id)));
     }
 
+    /** Adds {@code other}'s counts to these (buckets widening); returns this. */
+    GroupCounts merge(GroupCounts other) {
+        add(outcomes, other.outcomes);
+        add(statuses, other.statuses);
+        add(deniedPaths, other.deniedPaths);
+        add(deniedMethods, other.deniedMethods);
+        add(attacks, other.attacks);
+        add(rules, other.rules);
+        add(sources, other.sources);
+        add(blockedSources, other.blockedSources);
+        notLogged += other.notLogged;
+        return this;
+    }
+
+    private static void add(Map<String, Long> counts, Map<String, Long> more) {
+        more.forEach((key, count) -> counts.merge(key, count, Long::sum));
+    }
+
     ObjectNode toJson(JsonNodeFactory factory) {
         ObjectNode json = factory.objectNode();
         json.set("outcomes", map(factory, outcomes));

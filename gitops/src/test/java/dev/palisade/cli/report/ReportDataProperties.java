@@ -36,8 +36,10 @@ class ReportDataProperties {
 
     @Provide
     Arbitrary<LogEntry> entries() {
+        // Seconds, days and a year apart: every bucket width, up to widths past a day that double.
         Arbitrary<Instant> times = Arbitraries.oneOf(Arbitraries.longs().between(0, 120),
-                Arbitraries.longs().between(0, 3 * 86_400)).map(START::plusSeconds);
+                Arbitraries.longs().between(0, 3 * 86_400), Arbitraries.longs().between(-400L * 86_400, 400L * 86_400))
+                .map(START::plusSeconds);
         Arbitrary<String> services = Arbitraries.of("www", "productpage", "orders").injectNull(0.2);
         Arbitrary<String> namespaces = Arbitraries.of("default", "bookinfo").injectNull(0.2);
         Arbitrary<Outcome> outcomes = Arbitraries.of(Outcome.class).injectNull(0.1);
