@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", description = {"Turn decision logs (the JSON lines of palisade serve) into one "
+@Command(name = "report", mixinStandardHelpOptions = true, description = {"Turn decision logs (the JSON lines of palisade serve) into one "
         + "self-contained HTML page: decisions over time, response codes, denied paths, attacks by type, WAF rules, "
         + "sources and services, with filters. The page needs no network to open.",
         "Exits 0 when the report was written, 1 when a log could not be read, 2 on a usage error."})
@@ -71,6 +72,9 @@ final class ReportCommand implements Callable<Integer> {
         for (String log : logs) {
             try (BufferedReader lines = open(log)) {
                 reader.read(log, lines);
+            } catch (NoSuchFileException missing) {
+                err.println("palisade: " + log + ": no such file");
+                return Inputs.PROBLEMS;
             } catch (IOException unreadable) {
                 err.println("palisade: " + log + ": cannot read: " + unreadable.getMessage());
                 return Inputs.PROBLEMS;

@@ -74,7 +74,7 @@ class ReportCommandTest {
         Result missing = run("report", directory.resolve("absent.log").toString(), "-o",
                 directory.resolve("r.html").toString());
         assertEquals(1, missing.code(), missing::toString);
-        assertTrue(missing.err().contains("absent.log: cannot read"), missing.err());
+        assertTrue(missing.err().contains("absent.log: no such file"), missing.err());
 
         Result badTime = run("report", "x.log", "-o", "r.html", "--since", "yesterday");
         assertEquals(2, badTime.code(), badTime::toString);

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code palisade report} on the logs of a scripted attack, opened in headless Chromium: every
@@ -141,6 +142,22 @@ class ReportInBrowserTest {
         assertEquals(0, rendered.number("total-waf"), "no attack was sent to the product page");
         assertEquals(0, rendered.number("total-not-logged"), "summary lines name no service: left out");
         assertEquals(List.of(), rendered.all("service-www-default-requests"));
+    }
+
+    @Test
+    void aLogWithNoDecisionsGivesAnEmptyPageWithoutErrors(@TempDir Path directory) throws Exception {
+        HeadlessChromium.assumeInstalled();
+        Path log = Files.writeString(directory.resolve("empty.log"), "palisade: serving\n");
+        Path empty = directory.resolve("empty.html");
+        assertEquals(0, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "report",
+                log.toString(), "-o", empty.toString()));
+        HeadlessChromium.Run chromium = HeadlessChromium.dumpDom(empty, "");
+        assertEquals(List.of(), chromium.consoleMessages());
+        RenderedPage rendered = new RenderedPage(chromium.dom());
+        assertEquals("rendered", rendered.one("render-status").text());
+        assertEquals(0, rendered.number("total-requests"));
+        assertEquals(List.of(), rendered.all("timeline-bar"));
+        assertTrue(rendered.dom().contains("nothing in this selection"));
     }
 
     @Test
