@@ -7,11 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 
 /**
  * The report page: one HTML file with its style, script and data inline, so it opens from disk or
  * an attachment with no network access (its Content-Security-Policy forbids any fetch). The data is
- * JSON in a {@code <script type="application/json">}; the script draws the charts as SVG.
+ * JSON in a {@code <script type="application/json">}; the script draws the charts as SVG. The policy
+ * allows that one script by its SHA-256, not every inline script: should logged text ever reach the
+ * page as markup, its scripts and event handlers still would not run.
  */
 public final class HtmlReport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,10 +25,23 @@ public final class HtmlReport {
 
     public static String render(ObjectNode data) {
         String page = resource("report.html");
+        String script = resource("report.js");
+        // The hash covers the script element's whole text: the template puts it on lines of its own.
+        page = page.replace("/*SCRIPT_HASH*/", "sha256-" + sha256("\n" + script + "\n"));
         // Replaced last to first, so nothing inserted is searched again for a placeholder.
-        page = page.replace("/*REPORT_JS*/", resource("report.js"));
+        page = page.replace("/*REPORT_JS*/", script);
         page = page.replace("/*REPORT_DATA*/", scriptSafe(data));
         return page.replace("/*REPORT_CSS*/", resource("report.css"));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            // INVARIANT: every Java platform has SHA-256.
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /**

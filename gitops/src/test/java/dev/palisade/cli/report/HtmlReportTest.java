@@ -39,6 +39,8 @@ class HtmlReportTest {
         assertFalse(page.contains("@import") || page.contains("url("), "no stylesheet fetches");
         assertTrue(page.contains("Content-Security-Policy\" content=\"default-src 'none';"),
                 "and the browser is told to refuse any fetch");
+        assertTrue(Pattern.compile("script-src 'sha256-[A-Za-z0-9+/]{43}='").matcher(page).find(),
+                "only the page's own script runs, by its hash: no inline script or handler from the data");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.palisade.cli.Main;
 import dev.palisade.cli.demo.DemoScenario;
 import java.io.PrintWriter;
@@ -158,6 +160,33 @@ class ReportInBrowserTest {
         assertEquals(0, rendered.number("total-requests"));
         assertEquals(List.of(), rendered.all("timeline-bar"));
         assertTrue(rendered.dom().contains("nothing in this selection"));
+    }
+
+    @Test
+    void hostilePathsInTheLogStayText(@TempDir Path directory) throws Exception {
+        HeadlessChromium.assumeInstalled();
+        List<String> hostile = List.of("/</script><script>console.error('script ran')</script>",
+                "/<img src=x onerror=\"console.error('handler ran')\">", "/&lt;b&gt;&amp;");
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder lines = new StringBuilder();
+        for (String path : hostile) {
+            ObjectNode line = json.createObjectNode().put("timestamp", "2026-11-24T17:00:00Z").put("type", "alp")
+                    .put("source_ip", "10.9.8.7").put("dest_service", "www").put("dest_namespace", "default")
+                    .put("method", "GET").put("path", path).put("status", 403).put("action", "deny")
+                    .put("denied_by", "alp");
+            lines.append(json.writeValueAsString(line)).append('\n');
+        }
+        Path log = Files.writeString(directory.resolve("hostile.log"), lines);
+        Path report = directory.resolve("hostile.html");
+        assertEquals(0, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "report",
+                log.toString(), "-o", report.toString()));
+        HeadlessChromium.Run chromium = HeadlessChromium.dumpDom(report, "");
+        // An injected script or handler would log, and the page's CSP would log refusing it: either shows here.
+        assertEquals(List.of(), chromium.consoleMessages());
+        RenderedPage rendered = new RenderedPage(chromium.dom());
+        assertEquals("rendered", rendered.one("render-status").text());
+        assertEquals(hostile.stream().collect(Collectors.toMap(path -> path, path -> 1L)), rendered.byKey("denied-path"),
+                "each path shown as the text it was");
     }
 
     @Test
