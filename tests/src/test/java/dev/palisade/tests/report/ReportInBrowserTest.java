@@ -67,10 +67,7 @@ class ReportInBrowserTest {
     @Test
     void everyChartShowsTheCountsOfTheRequestsSent() throws Exception {
         HeadlessChromium.assumeInstalled();
-        HeadlessChromium.Run chromium = HeadlessChromium.dumpDom(page, "");
-        assertEquals(List.of(), chromium.consoleMessages(), "console messages (script errors, CSP violations)");
-        RenderedPage rendered = new RenderedPage(chromium.dom());
-        assertEquals("rendered", rendered.one("render-status").text());
+        RenderedPage rendered = open("");
 
         long probes = run.count("probe");
         long sqli = run.count("sqli");
@@ -133,9 +130,7 @@ class ReportInBrowserTest {
     @Test
     void aLinkWithAServiceShowsOnlyThatService() throws Exception {
         HeadlessChromium.assumeInstalled();
-        HeadlessChromium.Run chromium = HeadlessChromium.dumpDom(page, "#service=productpage");
-        assertEquals(List.of(), chromium.consoleMessages());
-        RenderedPage rendered = new RenderedPage(chromium.dom());
+        RenderedPage rendered = open("#service=productpage");
         long productpage = run.toWorkload(DemoScenario.PRODUCTPAGE);
         long productpage403 = run.sent.stream().filter(sent -> sent.scenario().workload().equals(DemoScenario.PRODUCTPAGE)
                 && sent.status() == 403).count();
@@ -147,16 +142,63 @@ class ReportInBrowserTest {
     }
 
     @Test
-    void aLogWithNoDecisionsGivesAnEmptyPageWithoutErrors(@TempDir Path directory) throws Exception {
+    void aLinkWithANamespaceShowsOnlyThatNamespace() throws Exception {
         HeadlessChromium.assumeInstalled();
-        Path log = Files.writeString(directory.resolve("empty.log"), "palisade: serving\n");
-        Path empty = directory.resolve("empty.html");
+        RenderedPage rendered = open("#namespace=shop");
+        assertEquals(ScriptedAttackRun.SEARCH_LOGGED, rendered.number("total-requests"));
+        assertEquals(ScriptedAttackRun.SEARCH_LOGGED, rendered.number("total-detected"));
+        assertEquals(Map.of("lfi", (long) ScriptedAttackRun.SEARCH_LOGGED), rendered.countsBy("attack-bar", "data-type"));
+    }
+
+    @Test
+    void aLinkWithATimeRangeShowsOnlyThatRange(@TempDir Path directory) throws Exception {
+        HeadlessChromium.assumeInstalled();
+        // Two minutes of lines: five-second buckets, and buckets 0 to 6 hold 17:00:00 to 17:00:34.
+        Path report = report(directory, "range", List.of(
+                denial("2026-11-24T17:00:00Z", "/a"), denial("2026-11-24T17:00:34Z", "/b"),
+                denial("2026-11-24T17:00:35Z", "/c"), denial("2026-11-24T17:02:00Z", "/d")));
+        RenderedPage rendered = open(report, "#from=0&until=6");
+        assertEquals(2, rendered.number("total-requests"));
+        assertEquals(Map.of("/a", 1L, "/b", 1L), rendered.byKey("denied-path"));
+        assertEquals(4, open(report, "").number("total-requests"));
+    }
+
+    private static ObjectNode denial(String timestamp, String path) {
+        return new ObjectMapper().createObjectNode().put("timestamp", timestamp).put("type", "alp")
+                .put("source_ip", "10.9.8.7").put("dest_service", "www").put("dest_namespace", "default")
+                .put("method", "GET").put("path", path).put("status", 403).put("action", "deny").put("denied_by", "alp");
+    }
+
+    /** The report of these log lines, written by the CLI. */
+    private static Path report(Path directory, String name, List<ObjectNode> lines) throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (ObjectNode line : lines) {
+            log.append(new ObjectMapper().writeValueAsString(line)).append('\n');
+        }
+        Path logFile = Files.writeString(directory.resolve(name + ".log"), log);
+        Path html = directory.resolve(name + ".html");
         assertEquals(0, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "report",
-                log.toString(), "-o", empty.toString()));
-        HeadlessChromium.Run chromium = HeadlessChromium.dumpDom(empty, "");
-        assertEquals(List.of(), chromium.consoleMessages());
+                logFile.toString(), "-o", html.toString()));
+        return html;
+    }
+
+    private static RenderedPage open(String fragment) throws Exception {
+        return open(page, fragment);
+    }
+
+    /** The page after its script ran, which must have finished and logged nothing to the console. */
+    private static RenderedPage open(Path report, String fragment) throws Exception {
+        HeadlessChromium.Run chromium = HeadlessChromium.dumpDom(report, fragment);
+        assertEquals(List.of(), chromium.consoleMessages(), "console messages (script errors, CSP violations)");
         RenderedPage rendered = new RenderedPage(chromium.dom());
         assertEquals("rendered", rendered.one("render-status").text());
+        return rendered;
+    }
+
+    @Test
+    void aLogWithNoDecisionsGivesAnEmptyPageWithoutErrors(@TempDir Path directory) throws Exception {
+        HeadlessChromium.assumeInstalled();
+        RenderedPage rendered = open(report(directory, "empty", List.of()), "");
         assertEquals(0, rendered.number("total-requests"));
         assertEquals(List.of(), rendered.all("timeline-bar"));
         assertTrue(rendered.dom().contains("nothing in this selection"));
@@ -167,24 +209,9 @@ class ReportInBrowserTest {
         HeadlessChromium.assumeInstalled();
         List<String> hostile = List.of("/</script><script>console.error('script ran')</script>",
                 "/<img src=x onerror=\"console.error('handler ran')\">", "/&lt;b&gt;&amp;");
-        ObjectMapper json = new ObjectMapper();
-        StringBuilder lines = new StringBuilder();
-        for (String path : hostile) {
-            ObjectNode line = json.createObjectNode().put("timestamp", "2026-11-24T17:00:00Z").put("type", "alp")
-                    .put("source_ip", "10.9.8.7").put("dest_service", "www").put("dest_namespace", "default")
-                    .put("method", "GET").put("path", path).put("status", 403).put("action", "deny")
-                    .put("denied_by", "alp");
-            lines.append(json.writeValueAsString(line)).append('\n');
-        }
-        Path log = Files.writeString(directory.resolve("hostile.log"), lines);
-        Path report = directory.resolve("hostile.html");
-        assertEquals(0, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "report",
-                log.toString(), "-o", report.toString()));
-        HeadlessChromium.Run chromium = HeadlessChromium.dumpDom(report, "");
-        // An injected script or handler would log, and the page's CSP would log refusing it: either shows here.
-        assertEquals(List.of(), chromium.consoleMessages());
-        RenderedPage rendered = new RenderedPage(chromium.dom());
-        assertEquals("rendered", rendered.one("render-status").text());
+        List<ObjectNode> lines = hostile.stream().map(path -> denial("2026-11-24T17:00:00Z", path)).toList();
+        // An injected script or handler would log, and the page's CSP would log refusing it: either fails open().
+        RenderedPage rendered = open(report(directory, "hostile", lines), "");
         assertEquals(hostile.stream().collect(Collectors.toMap(path -> path, path -> 1L)), rendered.byKey("denied-path"),
                 "each path shown as the text it was");
     }
