@@ -1,8 +1,8 @@
-// Draws the report from the JSON above, and again whenever a filter changes. Everything is built
-// with DOM calls and textContent: the data holds attackers' paths, which must stay text.
+// Fills the report from the JSON above (charts by PalisadeCharts, tables here), and again whenever a
+// filter changes. Everything is built with DOM calls and textContent: the data holds attackers'
+// paths, which must stay text.
 (function () {
   'use strict';
-  var SVG = 'http://www.w3.org/2000/svg';
   var COLORS = { allowed: '#4c9f70', detected: '#e0a526', alp: '#c4453c', waf: '#7a3fb0', rejected: '#7d8590' };
   var PALETTE = ['#c4453c', '#4c9f70', '#3f6fb0', '#e0a526', '#7a3fb0', '#2aa1a1', '#b05a3f', '#7d8590'];
   var TOP = 25;
@@ -13,11 +13,6 @@
     var node = document.createElement(name);
     setAll(node, attributes);
     if (text !== undefined) { node.textContent = String(text); }
-    return node;
-  }
-  function svg(name, attributes) {
-    var node = document.createElementNS(SVG, name);
-    setAll(node, attributes);
     return node;
   }
   function setAll(node, attributes) {
@@ -110,89 +105,36 @@
   }
 
   function renderTimeline(groups, filter) {
-    var box = clear(document.getElementById('timeline'));
     var perBucket = {};
     groups.forEach(function (group) {
       perBucket[group.bucket] = perBucket[group.bucket] || {};
       add(perBucket[group.bucket], group.outcomes);
     });
-    var buckets = [];
-    for (var index = filter.from; index <= filter.until && index < data.buckets.length; index++) { buckets.push(index); }
-    var highest = 1;
-    buckets.forEach(function (bucket) {
-      var sum = outcomeKeys.reduce(function (s, key) { return s + ((perBucket[bucket] || {})[key] || 0); }, 0);
-      highest = Math.max(highest, sum);
+    var columns = [];
+    for (var index = filter.from; index <= filter.until && index < data.buckets.length; index++) {
+      columns.push({ label: data.buckets[index], counts: perBucket[index] || {} });
+    }
+    var series = outcomeKeys.map(function (key) {
+      return { key: key, label: data.outcomeLabels[key], color: COLORS[key] };
     });
-    var width = 760, height = 220, left = 40, bottom = 30;
-    var chart = svg('svg', { width: width, height: height, viewBox: '0 0 ' + width + ' ' + height,
-      id: 'chart-timeline', role: 'img', 'aria-label': 'decisions over time' });
-    var step = buckets.length === 0 ? 0 : (width - left - 10) / buckets.length;
-    var scale = (height - bottom - 10) / highest;
-    chart.appendChild(svg('line', { x1: left, y1: height - bottom, x2: width - 5, y2: height - bottom, stroke: '#999' }));
-    var axis = svg('text', { x: 2, y: 14 });
-    axis.textContent = String(highest);
-    chart.appendChild(axis);
-    buckets.forEach(function (bucket, position) {
-      var y = height - bottom;
-      outcomeKeys.forEach(function (key) {
-        var count = (perBucket[bucket] || {})[key] || 0;
-        if (count === 0) { return; }
-        var barHeight = count * scale;
-        y -= barHeight;
-        var bar = svg('rect', { x: left + position * step + 1, y: y, width: Math.max(1, step - 2), height: barHeight,
-          fill: COLORS[key], 'data-testid': 'timeline-bar', 'data-outcome': key, 'data-bucket': data.buckets[bucket],
-          'data-count': count });
-        var tip = svg('title', {});
-        tip.textContent = data.buckets[bucket] + ': ' + count + ' ' + data.outcomeLabels[key];
-        bar.appendChild(tip);
-        chart.appendChild(bar);
-      });
-      if (position === 0 || position === buckets.length - 1) {
-        var label = svg('text', { x: left + position * step, y: height - 10 });
-        label.textContent = data.buckets[bucket].replace('T', ' ').replace('Z', '');
-        chart.appendChild(label);
-      }
-    });
-    box.appendChild(chart);
+    clear(document.getElementById('timeline')).appendChild(
+      PalisadeCharts.stackedBars('chart-timeline', columns, series));
     var legend = clear(document.getElementById('timeline-legend'));
-    outcomeKeys.forEach(function (key) {
+    series.forEach(function (one) {
       var item = el('span', {});
-      item.appendChild(el('i', { style: 'background:' + COLORS[key] }));
-      item.appendChild(document.createTextNode(data.outcomeLabels[key]));
+      item.appendChild(el('i', { style: 'background:' + one.color }));
+      item.appendChild(document.createTextNode(one.label));
       legend.appendChild(item);
     });
   }
 
   function renderStatuses(statuses) {
-    var box = clear(document.getElementById('statuses'));
     var keys = sortedByCount(statuses);
     var whole = keys.reduce(function (sum, key) { return sum + statuses[key]; }, 0);
-    var chart = svg('svg', { width: 220, height: 220, viewBox: '-110 -110 220 220', id: 'chart-statuses',
-      role: 'img', 'aria-label': 'response codes' });
-    var angle = -Math.PI / 2;
     // 403 keeps its red whatever its rank, so the denials read the same in every selection.
     function color(key, index) { return key === '403' ? '#c4453c' : PALETTE[(index + 1) % PALETTE.length]; }
-    keys.forEach(function (key, index) {
-      var share = statuses[key] / whole;
-      var attributes = { fill: color(key, index), 'data-testid': 'status-slice', 'data-status': key, 'data-count': statuses[key] };
-      var slice;
-      if (share >= 0.9999) {
-        attributes.r = 100;
-        slice = svg('circle', attributes);
-      } else {
-        var end = angle + share * 2 * Math.PI;
-        attributes.d = 'M0,0 L' + (100 * Math.cos(angle)).toFixed(3) + ',' + (100 * Math.sin(angle)).toFixed(3)
-          + ' A100,100 0 ' + (share > 0.5 ? 1 : 0) + ',1 ' + (100 * Math.cos(end)).toFixed(3) + ','
-          + (100 * Math.sin(end)).toFixed(3) + ' Z';
-        slice = svg('path', attributes);
-        angle = end;
-      }
-      var tip = svg('title', {});
-      tip.textContent = key + ': ' + statuses[key] + ' (' + percent(statuses[key], whole) + ')';
-      slice.appendChild(tip);
-      chart.appendChild(slice);
-    });
-    box.appendChild(chart);
+    clear(document.getElementById('statuses')).appendChild(PalisadeCharts.pie('chart-statuses',
+      keys.map(function (key, index) { return { key: key, count: statuses[key], color: color(key, index) }; })));
     var body = clear(document.querySelector('#status-table tbody'));
     keys.forEach(function (key, index) {
       var row = el('tr', {});
@@ -208,23 +150,14 @@
   }
 
   function renderAttacks(attacks) {
-    var box = clear(document.getElementById('attacks'));
     var keys = sortedByCount(attacks);
-    var highest = keys.length === 0 ? 1 : attacks[keys[0]];
-    var chart = svg('svg', { width: 360, height: Math.max(20, 22 * keys.length), id: 'chart-attacks', role: 'img',
-      'aria-label': 'attacks by type' });
-    keys.forEach(function (key, index) {
-      var label = svg('text', { x: 0, y: 22 * index + 14 });
-      label.textContent = data.attackLabels[key] || key;
-      chart.appendChild(label);
-      chart.appendChild(svg('rect', { x: 150, y: 22 * index + 3, height: 16, width: Math.max(2, 200 * attacks[key] / highest),
-        fill: '#7a3fb0', 'data-testid': 'attack-bar', 'data-type': key, 'data-count': attacks[key] }));
-    });
-    box.appendChild(chart);
+    function label(key) { return data.attackLabels[key] || key; }
+    clear(document.getElementById('attacks')).appendChild(PalisadeCharts.bars('chart-attacks',
+      keys.map(function (key) { return { key: key, label: label(key), count: attacks[key] }; }), '#7a3fb0'));
     var body = clear(document.querySelector('#attack-table tbody'));
     keys.forEach(function (key) {
       var row = el('tr', {});
-      row.appendChild(el('td', {}, data.attackLabels[key] || key));
+      row.appendChild(el('td', {}, label(key)));
       row.appendChild(el('td', { class: 'count', 'data-testid': 'attack-' + key }, attacks[key]));
       body.appendChild(row);
     });
