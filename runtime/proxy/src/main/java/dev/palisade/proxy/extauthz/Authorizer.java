@@ -3,6 +3,7 @@ package dev.palisade.proxy.extauthz;
 import dev.palisade.engine.decision.Decision;
 import dev.palisade.engine.request.Workload;
 import dev.palisade.proxy.log.DecisionLog;
+import dev.palisade.proxy.log.Destination;
 import dev.palisade.proxy.log.Exchange;
 import dev.palisade.proxy.pipeline.Inspection;
 import dev.palisade.proxy.pipeline.PolicyBundle;
@@ -98,8 +99,8 @@ final class Authorizer {
             return reject(query, requestId, 500, "internal_error");
         }
         int status = result.denied() ? result.status() : 200;
-        log.write(new Exchange(requestId, Instant.now(), query.source(), query.method(), query.target(), result),
-                status);
+        log.write(new Exchange(requestId, Instant.now(), query.source(), query.method(), query.target(), result,
+                true, null, Destination.of(query.workload())), status);
         Decision decision = result.alpDecision();
         return new Answer(requestId, !result.denied(), result.denied() ? status : 0,
                 decision == null ? null : decision.policy());

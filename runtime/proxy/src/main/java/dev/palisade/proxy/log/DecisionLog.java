@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 /**
  * One JSON object a line for every decided request ({@code "type":"alp"}) and every request
  * refused before the policy ran ({@code "type":"protocol"}), with field names in the spirit of Calico's
- * L7 and WAF logs (snake_case; {@code source_ip}, {@code source_port}, {@code method},
+ * L7 and WAF logs (snake_case; {@code source_ip}, {@code source_port}, {@code dest_service},
+ * {@code dest_namespace} (see {@link Destination}), {@code method},
  * {@code path}, {@code status}, {@code action}, {@code policy}, {@code rule}, {@code location},
  * {@code reason}), and {@code "body_inspected":false} when a body over the limit was forwarded
  * without inspection ({@code --request-body-limit-action pass-uninspected}). The rule is
@@ -101,6 +102,8 @@ public final class DecisionLog {
             json.writeStringField("type", "alp");
             json.writeStringField("request_id", exchange.requestId());
             writeSource(json, exchange.source());
+            json.writeStringField("dest_service", exchange.destination().service());
+            json.writeStringField("dest_namespace", exchange.destination().namespace());
             json.writeStringField("method", exchange.method());
             json.writeStringField("path", exchange.target());
             json.writeNumberField("status", status);

@@ -17,9 +17,20 @@ import java.time.Instant;
  *     forwarded uninspected, as {@code --body-limit-action pass-uninspected} asks)
  * @param wafRulesHeader the value of the opt-in {@code X-Palisade-Waf-Rules} debug header, or
  *     {@code null} when it is off
+ * @param destination the workload the request was for ({@link Destination#UNKNOWN} when not known)
  */
 public record Exchange(String requestId, Instant received, InetSocketAddress source, String method, String target,
-        Inspection inspection, boolean bodyInspected, String wafRulesHeader) {
+        Inspection inspection, boolean bodyInspected, String wafRulesHeader, Destination destination) {
+
+    public Exchange {
+        destination = destination == null ? Destination.UNKNOWN : destination;
+    }
+
+    public Exchange(String requestId, Instant received, InetSocketAddress source, String method, String target,
+            Inspection inspection, boolean bodyInspected, String wafRulesHeader) {
+        this(requestId, received, source, method, target, inspection, bodyInspected, wafRulesHeader,
+                Destination.UNKNOWN);
+    }
 
     public Exchange(String requestId, Instant received, InetSocketAddress source, String method, String target,
             Inspection inspection, boolean bodyInspected) {

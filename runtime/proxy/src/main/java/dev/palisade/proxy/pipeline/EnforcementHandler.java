@@ -1,6 +1,7 @@
 package dev.palisade.proxy.pipeline;
 
 import dev.palisade.proxy.log.DecisionLog;
+import dev.palisade.proxy.log.Destination;
 import dev.palisade.proxy.log.Exchange;
 import dev.palisade.proxy.server.PlainResponse;
 import io.netty.channel.ChannelHandlerContext;
@@ -31,17 +32,20 @@ public final class EnforcementHandler extends ChannelInboundHandlerAdapter {
     private final DecisionLog log;
     /** Bodies longer than this arrive only with {@code pass-uninspected}; they are not inspected. */
     private final int inspectedBodyLimit;
+    /** The listener's workload, named in every line it logs. */
+    private final Destination destination;
 
     public EnforcementHandler(PolicyHolder holder, RequestInspection inspection, DecisionLog log) {
-        this(holder, inspection, log, Integer.MAX_VALUE);
+        this(holder, inspection, log, Integer.MAX_VALUE, Destination.UNKNOWN);
     }
 
     public EnforcementHandler(PolicyHolder holder, RequestInspection inspection, DecisionLog log,
-            int inspectedBodyLimit) {
+            int inspectedBodyLimit, Destination destination) {
         this.holder = holder;
         this.inspection = inspection;
         this.log = log;
         this.inspectedBodyLimit = inspectedBodyLimit;
+        this.destination = destination;
     }
 
     @Override
@@ -78,7 +82,7 @@ public final class EnforcementHandler extends ChannelInboundHandlerAdapter {
         }
         String wafRules = inspection.wafRulesHeader() ? result.wafRuleIds() : null;
         Exchange exchange = new Exchange(requestId, received, client,
-                request.method().name(), request.uri(), result, bodyInspected, wafRules);
+                request.method().name(), request.uri(), result, bodyInspected, wafRules, destination);
         if (result.denied()) {
             request.release();
             log.write(exchange, result.status());

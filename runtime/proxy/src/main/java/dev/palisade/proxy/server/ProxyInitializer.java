@@ -2,6 +2,7 @@ package dev.palisade.proxy.server;
 
 import dev.palisade.proxy.admin.ProxyMetrics;
 import dev.palisade.proxy.log.DecisionLog;
+import dev.palisade.proxy.log.Destination;
 import dev.palisade.proxy.pipeline.EnforcementHandler;
 import dev.palisade.proxy.pipeline.PolicyHolder;
 import dev.palisade.proxy.pipeline.RequestInspection;
@@ -30,6 +31,8 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
     private final RequestInspection inspection;
     private final DecisionLog log;
     private final ProxyMetrics metrics;
+    /** The listener's workload, as its decision lines name it. */
+    private final Destination destination;
     /** Shared by every client connection; each event loop has its own idle connections in it. */
     private final UpstreamPool pool = new UpstreamPool();
     /** Every open client connection (closed ones leave by themselves), for the drain on stop. */
@@ -43,6 +46,7 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
         this.inspection = inspection;
         this.log = log;
         this.metrics = metrics;
+        this.destination = Destination.of(config.workload());
     }
 
     @Override
@@ -100,7 +104,7 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
     private void addEnforcement(ChannelPipeline pipeline) {
         pipeline.addLast("sequencer", new PipeliningSequencer());
         pipeline.addLast("enforcement", new EnforcementHandler(holder, inspection, log,
-                config.requestBodyLimit()));
+                config.requestBodyLimit(), destination));
     }
 
     private void addRelay(ChannelPipeline pipeline) {

@@ -171,10 +171,13 @@ class GrpcAuthorizationServiceTest {
     }
 
     @Test
-    void contextExtensionsChooseTheWorkload() {
+    void contextExtensionsChooseTheWorkload() throws Exception {
         Map<String, String> productpage = Map.of("palisade.labels", "app=productpage",
                 "palisade.namespace", "bookinfo");
-        assertTrue(allowed(check("GET", "/productpage", null, productpage, null)));
+        assertTrue(allowed(check("GET", "/productpage", null, productpage, "grpc-workload-1")));
+        JsonNode line = logLine("grpc-workload-1");
+        assertEquals("productpage", line.path("dest_service").asText(), "the check's workload, not the defaults");
+        assertEquals("bookinfo", line.path("dest_namespace").asText());
         assertTrue(denied403(check("OPTIONS", "/productpage", null, productpage, null)));
         // the defaults (the CLI flags: app=www) deny what the product page serves
         assertTrue(denied403(check("GET", "/productpage", null, Map.of(), null)));

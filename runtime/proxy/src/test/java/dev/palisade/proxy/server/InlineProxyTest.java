@@ -102,6 +102,8 @@ class InlineProxyTest {
         assertEquals("GET", line.get("method").asText());
         assertEquals("127.0.0.1", line.get("source_ip").asText());
         assertTrue(line.get("source_port").asInt() > 0);
+        assertEquals("www", line.get("dest_service").asText(), "the listener's workload, by its app label");
+        assertEquals("default", line.get("dest_namespace").asText());
         assertEquals("www", line.get("policy").asText());
         assertEquals(3, line.get("rule").asInt(), "the explicit deny of /.git is the policy's third rule");
         assertTrue(line.get("location").asText().matches(".*www\\.pal:\\d+:\\d+"), line.toString());

@@ -1,0 +1,76 @@
+package dev.palisade.cli.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * The report page: one HTML file with its style, script and data inline, so it opens from disk or
+ * an attachment with no network access (its Content-Security-Policy forbids any fetch). The data is
+ * JSON in a {@code <script type="application/json">}; the script draws the charts as SVG. The policy
+ * allows that one script by its SHA-256, not every inline script: should logged text ever reach the
+ * page as markup, its scripts and event handlers still would not run.
+ */
+public final class HtmlReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HtmlReport() {}
+
+    public static String render(ObjectNode data) {
+        String page = resource("report.html");
+        // One script element, so one hash: the charts first, then the page that uses them.
+        String script = resource("report-charts.js") + resource("report.js");
+        // The hash covers the script element's whole text: the template puts it on lines of its own.
+        page = page.replace("/*SCRIPT_HASH*/", "sha256-" + sha256("\n" + script + "\n"));
+        // Replaced last to first, so nothing inserted is searched again for a placeholder.
+        page = page.replace("/*REPORT_JS*/", script);
+        page = page.replace("/*REPORT_DATA*/", scriptSafe(data));
+        return page.replace("/*REPORT_CSS*/", resource("report.css"));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            // INVARIANT: every Java platform has SHA-256.
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /**
+     * JSON that cannot end its script element or open a comment: {@code <}, {@code >} and {@code &}
+     * occur only inside strings in JSON, where their {@code \\u} escapes mean the same. Logged paths
+     * are attacker-controlled; {@code </script>} in one must stay data.
+     */
+    static String scriptSafe(ObjectNode data) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(data);
+        } catch (JsonProcessingException impossible) {
+            // INVARIANT: a tree of strings and numbers always serializes.
+            throw new IllegalStateException(impossible);
+        }
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                // INVARIANT: the page's parts are packaged beside this class.
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+}
