@@ -142,12 +142,17 @@ final class MockCluster implements AutoCloseable {
         return objects;
     }
 
-    /** Copies the examples into {@code directory}, to change them there. */
+    /** Copies the examples (with their test corpora) into {@code directory}, to change them there. */
     static Path copyOfExamples(Path directory) throws IOException {
         Path copy = Files.createDirectories(directory.resolve("policies"));
-        try (var files = Files.list(EXAMPLES)) {
+        try (var files = Files.walk(EXAMPLES)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                Files.copy(file, copy.resolve(file.getFileName().toString()));
+                Path target = copy.resolve(EXAMPLES.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
             }
         }
         return copy;

@@ -61,6 +61,9 @@ class GrpcAuthorizationServiceTest {
                 Files.copy(example, policies.resolve(example.getFileName()));
             }
         }
+        // The examples' tests draw from this corpus: the policies do not compile without it.
+        Files.createDirectories(policies.resolve("corpus"));
+        Files.copy(ProxyFixture.examples().resolve("corpus/usernames.txt"), policies.resolve("corpus/usernames.txt"));
         try (InputStream ledger = GrpcAuthorizationServiceTest.class.getResourceAsStream("ledger.pal")) {
             Files.copy(ledger, policies.resolve("ledger.pal"));
         }
