@@ -80,7 +80,7 @@ class KubernetesBackendTest {
         assertEquals(List.of("bookinfo", "default", "shop"), maps.stream().map(m -> m.getMetadata().getNamespace()).toList());
         for (ConfigMap map : maps) {
             assertEquals(java.nio.file.Files.readString(java.nio.file.Path.of("policies-examples/www.pal")), map.getData().get("www.pal"));
-            assertEquals(List.of("bookinfo.pal", "platform.pal", "www.pal"), List.copyOf(map.getData().keySet()));
+            assertEquals(List.of("bookinfo.pal", "corpus_usernames.txt", "platform.pal", "www.pal"), List.copyOf(map.getData().keySet()));
         }
     }
 }
