@@ -2,9 +2,10 @@ package dev.palisade.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.palisade.compiler.generators.BundleArbitraries;
 import dev.palisade.compiler.generators.BundleArbitraries.RawRequest;
+import dev.palisade.compiler.generators.BundleArbitraries;
 import dev.palisade.compiler.generators.BundleSpec;
+import dev.palisade.compiler.generators.PolicySources;
 import dev.palisade.compiler.interp.ReferenceInterpreter;
 import dev.palisade.compiler.ir.IrBundle;
 import dev.palisade.engine.CompiledPolicy;
@@ -13,10 +14,6 @@ import dev.palisade.engine.decision.Decision;
 import dev.palisade.engine.request.AlpRequest;
 import dev.palisade.engine.request.PathNormalizer;
 import dev.palisade.engine.request.Workload;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitrary;
@@ -139,16 +136,6 @@ class CompiledMatchesInterpreterPropertyTest {
     }
 
     static Optional<IrBundle> compile(String source) {
-        try {
-            Path directory = Files.createTempDirectory("palisade-property");
-            Path file = directory.resolve("bundle.pal");
-            Files.writeString(file, source);
-            PolicyCompiler.Result result = PolicyCompiler.check(List.of(file));
-            Files.delete(file);
-            Files.delete(directory);
-            return result.ir();
-        } catch (IOException unwritable) {
-            throw new UncheckedIOException(unwritable);
-        }
+        return PolicySources.check(source).ir();
     }
 }

@@ -12,12 +12,9 @@ import dev.palisade.backends.BuildOptions;
 import dev.palisade.compiler.PolicyCompiler;
 import dev.palisade.compiler.generators.BundleArbitraries;
 import dev.palisade.compiler.generators.BundleSpec;
+import dev.palisade.compiler.generators.PolicySources;
 import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,18 +105,9 @@ class ApplicationLayerPropertyTest {
     }
 
     private static BuildInput compile(String source, Diagnostics diagnostics) {
-        try {
-            Path directory = Files.createTempDirectory("palisade-calico-property");
-            Path file = directory.resolve("bundle.pal");
-            Files.writeString(file, source);
-            PolicyCompiler.Result result = PolicyCompiler.check(List.of(file));
-            Files.delete(file);
-            Files.delete(directory);
-            // the generators also make bundles the checks refuse (contradicting rules): not this property's concern
-            Assume.that(!result.diagnostics().hasErrors());
-            return BuildInputs.from(result, diagnostics);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PolicyCompiler.Result result = PolicySources.check(source);
+        // the generators also make bundles the checks refuse (contradicting rules): not this property's concern
+        Assume.that(!result.diagnostics().hasErrors());
+        return BuildInputs.from(result, diagnostics);
     }
 }

@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.palisade.backends.BuildInputs;
 import dev.palisade.backends.BuildOptions;
 import dev.palisade.compiler.PolicyCompiler;
+import dev.palisade.compiler.generators.PolicySources;
 import dev.palisade.dsl.diag.Diagnostics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -90,17 +87,8 @@ class WafPolicyPropertyTest {
     }
 
     private static List<ObjectNode> emit(String source, Diagnostics diagnostics) {
-        try {
-            Path directory = Files.createTempDirectory("palisade-calico-waf-property");
-            Path file = directory.resolve("bundle.pal");
-            Files.writeString(file, source);
-            PolicyCompiler.Result result = PolicyCompiler.check(List.of(file));
-            Files.delete(file);
-            Files.delete(directory);
-            assertFalse(result.diagnostics().hasErrors(), () -> source + result.diagnostics().sorted());
-            return WafPolicyResources.emit(BuildInputs.from(result, diagnostics), BuildOptions.defaults(), diagnostics);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PolicyCompiler.Result result = PolicySources.check(source);
+        assertFalse(result.diagnostics().hasErrors(), () -> source + result.diagnostics().sorted());
+        return WafPolicyResources.emit(BuildInputs.from(result, diagnostics), BuildOptions.defaults(), diagnostics);
     }
 }

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.palisade.backends.BuildInput;
 import dev.palisade.backends.Yaml;
 import dev.palisade.compiler.PolicyCompiler;
-import dev.palisade.compiler.generators.BundleArbitraries;
 import dev.palisade.compiler.generators.BundleArbitraries.RawRequest;
+import dev.palisade.compiler.generators.BundleArbitraries;
 import dev.palisade.compiler.generators.BundleSpec;
+import dev.palisade.compiler.generators.PolicySources;
 import dev.palisade.compiler.ir.IrBundle;
 import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.engine.CompiledPolicy;
@@ -16,10 +17,6 @@ import dev.palisade.engine.decision.Decision;
 import dev.palisade.engine.request.AlpRequest;
 import dev.palisade.engine.request.PathNormalizer;
 import dev.palisade.engine.request.Workload;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,16 +136,6 @@ class EnvoyRbacMatchesCompiledPropertyTest {
     }
 
     static Optional<IrBundle> compile(String source) {
-        try {
-            Path directory = Files.createTempDirectory("palisade-envoy-property");
-            Path file = directory.resolve("bundle.pal");
-            Files.writeString(file, source);
-            PolicyCompiler.Result result = PolicyCompiler.check(List.of(file));
-            Files.delete(file);
-            Files.delete(directory);
-            return result.ir();
-        } catch (IOException unwritable) {
-            throw new UncheckedIOException(unwritable);
-        }
+        return PolicySources.check(source).ir();
     }
 }
