@@ -44,7 +44,7 @@ public final class ProxyMetrics implements DecisionLog.Observer {
      */
     private final Map<RequestLabels, Counter> requestCounters = new ConcurrentHashMap<>();
 
-    private record RequestLabels(boolean denied, String policy, String rule, int status) {}
+    private record RequestLabels(boolean denied, String deniedBy, String policy, String rule, int status) {}
 
     public ProxyMetrics(PolicyHolder holder) {
         this.holder = holder;
@@ -70,15 +70,19 @@ public final class ProxyMetrics implements DecisionLog.Observer {
         Decision decision = exchange.inspection().alpDecision();
         String policy = decision == null || decision.policy() == null ? "none" : decision.policy();
         String location = decision == null ? null : decision.location();
-        requestCounters.computeIfAbsent(new RequestLabels(exchange.inspection().denied(), policy, location, status),
+        boolean denied = exchange.inspection().denied();
+        String deniedBy = denied && exchange.inspection().deniedBy() != null ? exchange.inspection().deniedBy() : "none";
+        requestCounters.computeIfAbsent(new RequestLabels(denied, deniedBy, policy, location, status),
                 this::requestCounter).increment();
         duration.record(Duration.between(exchange.received(), Instant.now()));
     }
 
     private Counter requestCounter(RequestLabels labels) {
         return Counter.builder("palisade.requests")
-                .description("Requests decided, by action, deciding policy and rule, and the status the client got")
+                .description("Requests decided, by action, what denied them (alp, waf or none), deciding policy and rule,"
+                        + " and the status the client got")
                 .tag("action", labels.denied() ? "deny" : "allow")
+                .tag("denied_by", labels.deniedBy())
                 .tag("policy", labels.policy())
                 .tag("rule", labels.rule() == null ? "none" : fileAndLine(labels.rule()))
                 .tag("status", Integer.toString(labels.status()))

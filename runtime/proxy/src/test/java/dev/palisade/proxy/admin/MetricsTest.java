@@ -38,9 +38,9 @@ class MetricsTest {
             String allowRule = ProxyMetrics.fileAndLine(location(proxy, "/robots.txt?a"));
             String denyRule = ProxyMetrics.fileAndLine(location(proxy, "/.git/HEAD"));
             assertTrue(allowRule.matches(".*www\\.pal:\\d+"), allowRule);
-            assertEquals(2.0, value(metrics, "palisade_requests_total{action=\"allow\",policy=\"www\",rule=\""
+            assertEquals(2.0, value(metrics, "palisade_requests_total{action=\"allow\",denied_by=\"none\",policy=\"www\",rule=\""
                     + allowRule + "\",status=\"200\"}"), String.join("\n", metrics));
-            assertEquals(1.0, value(metrics, "palisade_requests_total{action=\"deny\",policy=\"www\",rule=\""
+            assertEquals(1.0, value(metrics, "palisade_requests_total{action=\"deny\",denied_by=\"alp\",policy=\"www\",rule=\""
                     + denyRule + "\",status=\"403\"}"));
             assertEquals(1.0, value(metrics, "palisade_protocol_rejections_total{reason=\"fragment\"}"));
             assertEquals(1.0, value(metrics, "palisade_protocol_rejections_total{reason=\"host\"}"));
