@@ -91,8 +91,9 @@ public final class LowerSecLang {
     public IrWaf finish() {
         closeChain();
         List<IrWafItem> frozen = new ArrayList<>();
+        TargetInterner interner = new TargetInterner();
         for (Object item : items) {
-            frozen.add(item instanceof RuleDraft draft ? draft.freeze() : (IrWafItem) item);
+            frozen.add(item instanceof RuleDraft draft ? draft.freeze(interner) : (IrWafItem) item);
         }
         return new IrWaf(mode, limits, responseBody, frozen);
     }

@@ -41,22 +41,22 @@ final class RuleDraft {
     /** The {@code SecDefaultAction} in force where the rule was written. */
     DefaultActions.Default defaults = DefaultActions.BUILT_IN;
 
-    IrWafRule freeze() {
+    IrWafRule freeze(TargetInterner interner) {
         DefaultActions.Default d = defaults;
         Disruptive effective = disruptive == null || blockAction ? d.disruptive() : disruptive;
         int effectiveStatus = status != 0 ? status : d.status() != 0 ? d.status() : effective == Disruptive.REDIRECT ? 302 : 403;
         boolean effectiveLog = log != null ? log : d.log();
         List<String> pipeline = transformationsReset || d.transformations().isEmpty() ? transformations
                 : concat(d.transformations(), transformations);
-        Optional<IrWafRule> next = chained == null ? Optional.empty() : Optional.of(chained.freezeLink(phase));
-        return new IrWafRule(id, phase, span, targets, pipeline, operator, message, logData, severity, tags, effective,
+        Optional<IrWafRule> next = chained == null ? Optional.empty() : Optional.of(chained.freezeLink(phase, interner));
+        return new IrWafRule(id, phase, span, interner.intern(targets), pipeline, operator, message, logData, severity, tags, effective,
                 effectiveStatus, effectiveLog, capture, multiMatch, actions, skipAfter, skip, next, dataDirectory);
     }
 
     /** A chained rule: its own targets, pipeline and actions; the head's phase. */
-    private IrWafRule freezeLink(int headPhase) {
-        Optional<IrWafRule> next = chained == null ? Optional.empty() : Optional.of(chained.freezeLink(headPhase));
-        return new IrWafRule(0, headPhase, span, targets, transformations, operator, message, logData, severity, tags,
+    private IrWafRule freezeLink(int headPhase, TargetInterner interner) {
+        Optional<IrWafRule> next = chained == null ? Optional.empty() : Optional.of(chained.freezeLink(headPhase, interner));
+        return new IrWafRule(0, headPhase, span, interner.intern(targets), transformations, operator, message, logData, severity, tags,
                 Disruptive.PASS, 0, false, capture, multiMatch, actions, skipAfter, skip, next, dataDirectory);
     }
 

@@ -85,6 +85,16 @@ final class RuleRemovals {
     }
 
     /** The rule's own {@code !} specs plus every {@code ctl} target removal that applies to it. */
+    /** Whether a {@code ctl:ruleRemoveTarget…} of this request applies to the rule. */
+    boolean removesTargetsOf(RuleInfo rule) {
+        for (TargetRemoval removal : targets) {
+            if (removal.appliesTo(rule)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<TargetSpec> targetExclusions(RuleInfo rule, List<TargetSpec> specs) {
         List<TargetSpec> exclusions = List.of();
         for (TargetSpec spec : specs) {

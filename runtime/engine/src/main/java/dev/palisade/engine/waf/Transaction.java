@@ -40,6 +40,7 @@ public final class Transaction implements OperatorContext {
     private final List<Target> matchedVars = new ArrayList<>();
     /** Targets of collections constant within a phase, per rule spec (by identity); emptied when the body is read. */
     private final IdentityHashMap<TargetSpec, List<Target>> targetCache = new IdentityHashMap<>();
+    private final IdentityHashMap<List<TargetSpec>, List<Target>> targetListCache = new IdentityHashMap<>();
     private boolean cacheAfterBody;
 
     public Transaction(WafRequest request, EngineMode mode, WafLimits limits) {
@@ -93,6 +94,20 @@ public final class Transaction implements OperatorContext {
      * and of {@code ctl:ruleRemoveTarget…}, in the rule's order.
      */
     public List<Target> targets(List<TargetSpec> specs, RuleInfo rule) {
+        // A whole list's values, when no ctl narrows them for this rule and none of its collections
+        // changes within a phase: shared by every rule with the same (interned) list, unmodifiable.
+        if (!removals.removesTargetsOf(rule) && Variables.cacheable(specs)) {
+            List<Target> cached = cachedTargetList(specs);
+            if (cached == null) {
+                cached = List.copyOf(collectTargets(specs, rule));
+                targetListCache.put(specs, cached);
+            }
+            return cached;
+        }
+        return collectTargets(specs, rule);
+    }
+
+    private List<Target> collectTargets(List<TargetSpec> specs, RuleInfo rule) {
         List<Target> out = new ArrayList<>();
         List<TargetSpec> exclusions = removals.targetExclusions(rule, specs);
         for (TargetSpec spec : specs) {
@@ -220,11 +235,22 @@ public final class Transaction implements OperatorContext {
     }
 
     List<Target> cachedTargets(TargetSpec spec) {
+        clearCachesAfterBody();
+        return targetCache.get(spec);
+    }
+
+    private List<Target> cachedTargetList(List<TargetSpec> specs) {
+        clearCachesAfterBody();
+        return targetListCache.get(specs);
+    }
+
+    /** The body processor adds ARGS_POST, FILES, XML…: what was collected before it is stale. */
+    private void clearCachesAfterBody() {
         if (cacheAfterBody != request.bodyProcessed()) {
             targetCache.clear();
+            targetListCache.clear();
             cacheAfterBody = request.bodyProcessed();
         }
-        return targetCache.get(spec);
     }
 
     void cacheTargets(TargetSpec spec, List<Target> targets) {

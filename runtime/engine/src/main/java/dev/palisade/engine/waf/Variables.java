@@ -57,6 +57,16 @@ public final class Variables {
         collectFresh(tx, spec, out);
     }
 
+    /** Whether every spec's values stay the same within a phase (so they can be collected once). */
+    static boolean cacheable(List<TargetSpec> specs) {
+        for (TargetSpec spec : specs) {
+            if (changesWithinAPhase(spec.collection())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether rules may change the collection ({@code setvar}, matches, {@code ctl}) or it belongs to the response. */
     private static boolean changesWithinAPhase(String collection) {
         return switch (collection) {
