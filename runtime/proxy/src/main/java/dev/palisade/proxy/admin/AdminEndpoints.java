@@ -25,7 +25,9 @@ import java.util.Optional;
  * {@code /healthz}: the process serves. {@code /readyz}: a bundle is loaded, so requests are
  * decided (a Kubernetes readiness probe keeps traffic away until then). {@code /policies}: the
  * loaded bundle's IR hash and policies, to check which bundle a reload installed. {@code /metrics}:
- * the {@link ProxyMetrics} in the Prometheus text format.
+ * the {@link ProxyMetrics} in the Prometheus text format. {@code /dashboard}: with a {@link Dashboard}
+ * only (else 404 like any unknown path), the live report of the recent decision lines; read-only like
+ * every endpoint here, and a query string changes nothing (the page filters by its URL's fragment).
  */
 final class AdminEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,10 +36,13 @@ final class AdminEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private final PolicyHolder holder;
     private final ProxyMetrics metrics;
+    private final Dashboard dashboard;
 
-    AdminEndpoints(PolicyHolder holder, ProxyMetrics metrics) {
+    /** @param dashboard {@code null} when the dashboard is off */
+    AdminEndpoints(PolicyHolder holder, ProxyMetrics metrics, Dashboard dashboard) {
         this.holder = holder;
         this.metrics = metrics;
+        this.dashboard = dashboard;
     }
 
     @Override
@@ -60,6 +65,13 @@ final class AdminEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
             case "/policies" -> respond(ctx, request, bundle.isPresent() ? HttpResponseStatus.OK
                     : HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json", policies(bundle) + "\n", true);
             case "/metrics" -> respond(ctx, request, HttpResponseStatus.OK, PROMETHEUS_TEXT, metrics.scrape(), true);
+            case "/dashboard" -> {
+                if (dashboard == null) {
+                    respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", true);
+                } else {
+                    respond(ctx, request, HttpResponseStatus.OK, "text/html; charset=utf-8", dashboard.render(), true);
+                }
+            }
             default -> respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", true);
         }
     }
