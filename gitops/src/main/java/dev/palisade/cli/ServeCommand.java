@@ -129,7 +129,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--mode proxy needs --upstream URL");
         }
         if (dashboard && admin == null) {
-            throw new ParameterException(spec.commandLine(), "--dashboard is served on the admin port: add --admin HOST:PORT");
+            throw new ParameterException(spec.commandLine(),
+                    "--dashboard is served on the admin port: add --admin HOST:PORT");
         }
         ProxyConfig config = config();
         BundleCompiler compiler = new BundleCompiler(policies, config.workload());

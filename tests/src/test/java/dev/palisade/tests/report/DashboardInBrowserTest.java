@@ -52,9 +52,10 @@ class DashboardInBrowserTest {
     @Test
     void theLiveDashboardShowsTheRequestsSent() throws Exception {
         HeadlessChromium.assumeInstalled();
-        assumeTrue(Files.isDirectory(Path.of("/usr/share/modsecurity-crs/rules")),
-                "skipped: Debian's modsecurity-crs package is not installed (the WAF needs /usr/share/modsecurity-crs)");
-        assumeTrue(Files.isDirectory(ScriptedAttackRun.POLICIES), "skipped: no policies-examples/ in the working directory");
+        assumeTrue(Files.isDirectory(Path.of("/usr/share/modsecurity-crs/rules")), "skipped: Debian's "
+                + "modsecurity-crs package is not installed (the WAF needs /usr/share/modsecurity-crs)");
+        assumeTrue(Files.isDirectory(ScriptedAttackRun.POLICIES),
+                "skipped: no policies-examples/ in the working directory");
         BundleCompiler.Outcome compiled = new BundleCompiler(ScriptedAttackRun.POLICIES, WWW).compile();
         assertTrue(compiled.bundle().isPresent(), compiled::problems);
         PolicyHolder holder = new PolicyHolder();
@@ -72,7 +73,8 @@ class DashboardInBrowserTest {
                 Dashboard dashboard = Dashboard.start(window, new LiveReport("palisade serve (test)"))) {
             ProxyConfig config = new ProxyConfig(loopback, upstream.address(), loopback, WWW,
                     ProxyConfig.DEFAULT_REQUEST_BODY_LIMIT, TIMEOUT, TIMEOUT, Duration.ofSeconds(10));
-            try (ProxyServer proxy = ProxyServer.start(config, holder, RequestInspection.alpThenWaf(), log, dashboard)) {
+            try (ProxyServer proxy = ProxyServer.start(config, holder, RequestInspection.alpThenWaf(), log,
+                    dashboard)) {
                 ALLOWED.forEach(scenario -> send(proxy, recorder, scenario, 200));
                 DENIED_BY_ALP.forEach(scenario -> send(proxy, recorder, scenario, 403));
                 send(proxy, recorder, SQL_INJECTION, 403);

@@ -7,7 +7,10 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 
-/** The admin listener's pipeline: codec, keep-alive, small bodies only, the endpoints (off the event loop with a dashboard). */
+/**
+ * The admin listener's pipeline: codec, keep-alive, small bodies only, the endpoints (off the event
+ * loops when a dashboard is on).
+ */
 public final class AdminInitializer extends ChannelInitializer<SocketChannel> {
     /** Admin requests carry no body worth reading. */
     private static final int MAX_BODY = 4096;

@@ -81,7 +81,8 @@ class DashboardEndpointTest {
                 assertEquals(405, RawHttp.exchange(admin, "DELETE", "/dashboard").status());
                 assertEquals(page, RawHttp.exchange(admin, "GET", "/dashboard?clear=true").text(),
                         "a query string changes nothing");
-                assertEquals(200, RawHttp.exchange(admin, "GET", "/metrics").status(), "the other endpoints still serve");
+                assertEquals(200, RawHttp.exchange(admin, "GET", "/metrics").status(),
+                        "the other endpoints still serve");
             }
         }
     }
