@@ -69,7 +69,9 @@ final class AdminEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
                 if (dashboard == null) {
                     respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", true);
                 } else {
-                    respond(ctx, request, HttpResponseStatus.OK, "text/html; charset=utf-8", dashboard.render(), true);
+                    respond(ctx, request, HttpResponseStatus.OK, "text/html; charset=utf-8", dashboard.render(), true,
+                            // A page's own policy cannot say who may frame it; a stale copy would mislead.
+                            Map.of("Content-Security-Policy", "frame-ancestors 'none'", "Cache-Control", "no-store"));
                 }
             }
             default -> respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", true);
@@ -90,10 +92,16 @@ final class AdminEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
             String type, String text, boolean keepAlive) {
+        respond(ctx, request, status, type, text, keepAlive, Map.of());
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
+            String type, String text, boolean keepAlive, Map<String, String> headers) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 request.method().equals(HttpMethod.HEAD) ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        headers.forEach(response.headers()::set);
         HttpUtil.setContentLength(response, bytes.length);
         HttpUtil.setKeepAlive(response, keepAlive && HttpUtil.isKeepAlive(request));
         var written = ctx.writeAndFlush(response);

@@ -67,6 +67,8 @@ class DashboardEndpointTest {
                 RawHttp.Response empty = RawHttp.exchange(admin, "GET", "/dashboard");
                 assertEquals(200, empty.status());
                 assertEquals("text/html; charset=utf-8", empty.header("content-type"));
+                assertEquals("frame-ancestors 'none'", empty.header("content-security-policy"), "not framed");
+                assertEquals("no-store", empty.header("cache-control"), "always the window now");
                 assertEquals("<!DOCTYPE html><pre>\n\n</pre>\n", empty.text(), "nothing logged yet");
 
                 assertEquals(403, RawHttp.exchange(server.listenAddress(), "GET", "/.git/HEAD").status());
