@@ -1,9 +1,12 @@
 package dev.palisade.cli;
 
 import dev.palisade.engine.request.Workload;
+import dev.palisade.cli.report.LiveReport;
+import dev.palisade.proxy.admin.Dashboard;
 import dev.palisade.proxy.extauthz.ExtAuthzConfig;
 import dev.palisade.proxy.extauthz.ExtAuthzServer;
 import dev.palisade.proxy.log.DecisionLog;
+import dev.palisade.proxy.log.RecentLines;
 import dev.palisade.proxy.log.SummaryFlusher;
 import dev.palisade.proxy.pipeline.PolicyBundle;
 import dev.palisade.proxy.pipeline.PolicyHolder;
@@ -24,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,8 +65,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--upstream", paramLabel = "URL", description = "the protected service, http://HOST:PORT (--mode proxy)")
     String upstream;
 
-    @Option(names = "--admin", paramLabel = "HOST:PORT", description = "/healthz, /readyz and /policies (default: off)")
+    @Option(names = "--admin", paramLabel = "HOST:PORT",
+            description = "/healthz, /readyz, /policies and /metrics (default: off)")
     String admin;
+
+    @Option(names = "--dashboard", description = {
+            "serve a live, read-only report of the recent decision lines (the last 10,000, at most 15 minutes old,",
+            "as logged, after sampling) at /dashboard on the --admin port; the page reloads every 10 s (default: off)"})
+    boolean dashboard;
 
     @Option(names = "--workload-labels", split = ",", paramLabel = "KEY=VALUE", required = true,
             description = "labels of the workload this proxy protects, e.g. app=www,tier=web")
@@ -118,6 +128,10 @@ final class ServeCommand implements Callable<Integer> {
         if (upstream == null) {
             throw new ParameterException(spec.commandLine(), "--mode proxy needs --upstream URL");
         }
+        if (dashboard && admin == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--dashboard is served on the admin port: add --admin HOST:PORT");
+        }
         ProxyConfig config = config();
         BundleCompiler compiler = new BundleCompiler(policies, config.workload());
         Optional<PolicyHolder> loaded = firstBundle(compiler, err);
@@ -126,20 +140,28 @@ final class ServeCommand implements Callable<Integer> {
         }
         PolicyHolder holder = loaded.get();
         PolicyBundle bundle = holder.current().orElseThrow();
-        DecisionLog log = sampledLog(out, holder);
+        // The dashboard sees exactly the lines stdout gets: after sampling, with the summaries.
+        RecentLines window = dashboard ? RecentLines.withDefaults() : null;
+        DecisionLog log = sampledLog(window == null ? out::println : line -> {
+            out.println(line);
+            window.accept(line);
+        }, holder);
         RequestInspection inspection = trustXfcc ? RequestInspection.alpThenWafTrustingForwardedClientCert()
                 : RequestInspection.alpThenWaf();
         if (wafRulesHeader) {
             inspection = inspection.withWafRulesHeader();
         }
-        try (SummaryFlusher summaries = SummaryFlusher.start(log);
-                ProxyServer server = ProxyServer.start(config, holder, inspection, log);
+        try (Dashboard live = window == null ? null : Dashboard.start(window, new LiveReport("palisade serve on "
+                        + address(config.listen()) + " for " + config.workload()));
+                SummaryFlusher summaries = SummaryFlusher.start(log);
+                ProxyServer server = ProxyServer.start(config, holder, inspection, log, live);
                 PolicyWatcher watcher = new PolicyWatcher(policies, compiler, holder, err::println)) {
             err.println("palisade: bundle " + bundle.irHash() + " for workload " + config.workload() + ": "
                     + (bundle.selectedPolicies().isEmpty() ? "no policy selects it (ALP does not restrict it)"
                             : "policies " + String.join(", ", bundle.selectedPolicies())));
             err.println("palisade: proxying " + address(server.listenAddress()) + " -> http://"
-                    + address(config.upstream()) + server.adminAddress().map(a -> ", admin on " + address(a)).orElse("")
+                    + address(config.upstream()) + server.adminAddress().map(a -> ", admin on " + address(a)
+                            + (live == null ? "" : " (live view at /dashboard)")).orElse("")
                     + (noWatch ? "" : ", reloading on changes in " + policies));
             if (!noWatch) {
                 watcher.start();
@@ -154,8 +176,8 @@ final class ServeCommand implements Callable<Integer> {
      * Decision lines sampled as the log blocks of the policies selecting the (default) workload say,
      * read from the current bundle, so a reload that changes a log block applies at once.
      */
-    private static DecisionLog sampledLog(PrintWriter out, PolicyHolder holder) {
-        return new DecisionLog(out::println).sampledBy(() -> holder.current().flatMap(PolicyBundle::logSampling),
+    private static DecisionLog sampledLog(Consumer<String> lines, PolicyHolder holder) {
+        return new DecisionLog(lines).sampledBy(() -> holder.current().flatMap(PolicyBundle::logSampling),
                 Clock.systemUTC());
     }
 
@@ -174,9 +196,10 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Envoy's external authorization server: the same bundle and reload, no upstream. */
     private int serveExtAuthz(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
-        if (upstream != null || admin != null) {
+        if (upstream != null || admin != null || dashboard) {
             throw new ParameterException(spec.commandLine(),
-                    "--mode ext-authz takes no --upstream" + (admin != null ? " and no --admin (not available yet)" : ""));
+                    "--mode ext-authz takes no --upstream" + (admin != null || dashboard
+                            ? " and no --admin or --dashboard (not available yet)" : ""));
         }
         ExtAuthzConfig config;
         try {
@@ -196,7 +219,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         PolicyHolder holder = loaded.get();
         PolicyBundle bundle = holder.current().orElseThrow();
-        DecisionLog log = sampledLog(out, holder);
+        DecisionLog log = sampledLog(out::println, holder);
         try (SummaryFlusher summaries = SummaryFlusher.start(log);
                 ExtAuthzServer server = ExtAuthzServer.start(config, holder, log);
                 PolicyWatcher watcher = new PolicyWatcher(policies, compiler, holder, err::println)) {

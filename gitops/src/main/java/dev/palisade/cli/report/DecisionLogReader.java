@@ -34,16 +34,27 @@ public final class DecisionLogReader {
     public void read(String name, BufferedReader lines) throws IOException {
         long number = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            number++;
-            if (line.isBlank()) {
-                continue;
-            }
-            String problem = accept(line);
-            if (problem != null) {
-                skipped++;
-                if (firstSkipped.size() < DESCRIBED) {
-                    firstSkipped.add(name + ":" + number + ": " + problem);
-                }
+            read(name, ++number, line);
+        }
+    }
+
+    /** Reads lines already in memory (the runtime's recent window), numbering them from 1. */
+    public void read(String name, Iterable<String> lines) {
+        long number = 0;
+        for (String line : lines) {
+            read(name, ++number, line);
+        }
+    }
+
+    private void read(String name, long number, String line) {
+        if (line.isBlank()) {
+            return;
+        }
+        String problem = accept(line);
+        if (problem != null) {
+            skipped++;
+            if (firstSkipped.size() < DESCRIBED) {
+                firstSkipped.add(name + ":" + number + ": " + problem);
             }
         }
     }

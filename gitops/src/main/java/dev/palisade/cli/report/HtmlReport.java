@@ -24,7 +24,27 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(ObjectNode data) {
-        String page = resource("report.html");
+        return render(data, resource("report.html"));
+    }
+
+    /**
+     * The same page, reloaded by the browser every {@code refreshSeconds} (the admin port's live
+     * dashboard). A meta refresh rather than the script fetching new data: the policy still forbids
+     * every fetch, and the page's filters live in its URL's fragment, which the reload keeps.
+     */
+    public static String renderRefreshing(ObjectNode data, int refreshSeconds) {
+        String template = resource("report.html");
+        String charset = "<meta charset=\"utf-8\">\n";
+        // INVARIANT: the template declares its charset first in <head>; the refresh goes right after it.
+        if (!template.contains(charset)) {
+            throw new IllegalStateException("report.html has no " + charset.strip());
+        }
+        return render(data, template.replace(charset,
+                charset + "<meta http-equiv=\"refresh\" content=\"" + refreshSeconds + "\">\n"));
+    }
+
+    private static String render(ObjectNode data, String template) {
+        String page = template;
         // One script element, so one hash: the charts first, then the page that uses them.
         String script = resource("report-charts.js") + resource("report.js");
         // The hash covers the script element's whole text: the template puts it on lines of its own.

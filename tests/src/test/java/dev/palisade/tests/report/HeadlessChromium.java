@@ -40,13 +40,23 @@ final class HeadlessChromium {
 
     /** The DOM of the file {@code page} opened at {@code fragment} ({@code #service=www}), after its scripts ran. */
     static Run dumpDom(Path page, String fragment) throws IOException, InterruptedException {
-        return run(List.of("--virtual-time-budget=5000", "--dump-dom", url(page, fragment)));
+        return dumpDom(url(page, fragment));
+    }
+
+    /** The DOM of the page at {@code url} (a live page served on 127.0.0.1), after its scripts ran. */
+    static Run dumpDom(String url) throws IOException, InterruptedException {
+        return run(List.of("--virtual-time-budget=5000", "--dump-dom", url));
     }
 
     /** Saves a PNG of {@code page} as a tall window shows it. */
     static Run screenshot(Path page, Path png) throws IOException, InterruptedException {
+        return screenshot(url(page, ""), png);
+    }
+
+    /** Saves a PNG of the page at {@code url} as a tall window shows it. */
+    static Run screenshot(String url, Path png) throws IOException, InterruptedException {
         return run(List.of("--virtual-time-budget=5000", "--window-size=1280,2600",
-                "--screenshot=" + png.toAbsolutePath(), url(page, "")));
+                "--screenshot=" + png.toAbsolutePath(), url));
     }
 
     private static String url(Path page, String fragment) {

@@ -25,7 +25,9 @@ import java.util.Optional;
  * {@code /healthz}: the process serves. {@code /readyz}: a bundle is loaded, so requests are
  * decided (a Kubernetes readiness probe keeps traffic away until then). {@code /policies}: the
  * loaded bundle's IR hash and policies, to check which bundle a reload installed. {@code /metrics}:
- * the {@link ProxyMetrics} in the Prometheus text format.
+ * the {@link ProxyMetrics} in the Prometheus text format. {@code /dashboard}: with a {@link Dashboard}
+ * only (else 404 like any unknown path), the live report of the recent decision lines; read-only like
+ * every endpoint here, and a query string changes nothing (the page filters by its URL's fragment).
  */
 final class AdminEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,10 +36,13 @@ final class AdminEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private final PolicyHolder holder;
     private final ProxyMetrics metrics;
+    private final Dashboard dashboard;
 
-    AdminEndpoints(PolicyHolder holder, ProxyMetrics metrics) {
+    /** @param dashboard {@code null} when the dashboard is off */
+    AdminEndpoints(PolicyHolder holder, ProxyMetrics metrics, Dashboard dashboard) {
         this.holder = holder;
         this.metrics = metrics;
+        this.dashboard = dashboard;
     }
 
     @Override
@@ -60,6 +65,15 @@ final class AdminEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
             case "/policies" -> respond(ctx, request, bundle.isPresent() ? HttpResponseStatus.OK
                     : HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json", policies(bundle) + "\n", true);
             case "/metrics" -> respond(ctx, request, HttpResponseStatus.OK, PROMETHEUS_TEXT, metrics.scrape(), true);
+            case "/dashboard" -> {
+                if (dashboard == null) {
+                    respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", true);
+                } else {
+                    respond(ctx, request, HttpResponseStatus.OK, "text/html; charset=utf-8", dashboard.render(), true,
+                            // A page's own policy cannot say who may frame it; a stale copy would mislead.
+                            Map.of("Content-Security-Policy", "frame-ancestors 'none'", "Cache-Control", "no-store"));
+                }
+            }
             default -> respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", true);
         }
     }
@@ -78,10 +92,16 @@ final class AdminEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
             String type, String text, boolean keepAlive) {
+        respond(ctx, request, status, type, text, keepAlive, Map.of());
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
+            String type, String text, boolean keepAlive, Map<String, String> headers) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 request.method().equals(HttpMethod.HEAD) ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        headers.forEach(response.headers()::set);
         HttpUtil.setContentLength(response, bytes.length);
         HttpUtil.setKeepAlive(response, keepAlive && HttpUtil.isKeepAlive(request));
         var written = ctx.writeAndFlush(response);

@@ -7,17 +7,27 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 
-/** The admin listener's pipeline: codec, keep-alive, small bodies only, the endpoints. */
+/**
+ * The admin listener's pipeline: codec, keep-alive, small bodies only, the endpoints (off the event
+ * loops when a dashboard is on).
+ */
 public final class AdminInitializer extends ChannelInitializer<SocketChannel> {
     /** Admin requests carry no body worth reading. */
     private static final int MAX_BODY = 4096;
 
     private final PolicyHolder holder;
     private final ProxyMetrics metrics;
+    private final Dashboard dashboard;
 
     public AdminInitializer(PolicyHolder holder, ProxyMetrics metrics) {
+        this(holder, metrics, null);
+    }
+
+    /** @param dashboard serves {@code /dashboard}; {@code null} leaves it off (404) */
+    public AdminInitializer(PolicyHolder holder, ProxyMetrics metrics, Dashboard dashboard) {
         this.holder = holder;
         this.metrics = metrics;
+        this.dashboard = dashboard;
     }
 
     @Override
@@ -26,6 +36,8 @@ public final class AdminInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("codec", new HttpServerCodec())
                 .addLast("keep-alive", new HttpServerKeepAliveHandler())
                 .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
-                .addLast("endpoints", new AdminEndpoints(holder, metrics));
+                // A null group runs the endpoints on the channel's event loop: cheap without the dashboard.
+                .addLast(dashboard == null ? null : dashboard.executor(), "endpoints",
+                        new AdminEndpoints(holder, metrics, dashboard));
     }
 }

@@ -1,6 +1,7 @@
 package dev.palisade.proxy.server;
 
 import dev.palisade.proxy.admin.AdminInitializer;
+import dev.palisade.proxy.admin.Dashboard;
 import dev.palisade.proxy.admin.ProxyMetrics;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.pipeline.PolicyHolder;
@@ -46,6 +47,15 @@ public final class ProxyServer implements AutoCloseable {
     /** Binds and returns once both listeners accept connections. */
     public static ProxyServer start(ProxyConfig config, PolicyHolder holder, RequestInspection inspection,
             DecisionLog log) throws InterruptedException {
+        return start(config, holder, inspection, log, null);
+    }
+
+    /**
+     * The same, with {@code /dashboard} on the admin listener when {@code dashboard} is not {@code null};
+     * the caller closes the dashboard after the server.
+     */
+    public static ProxyServer start(ProxyConfig config, PolicyHolder holder, RequestInspection inspection,
+            DecisionLog log, Dashboard dashboard) throws InterruptedException {
         EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ProxyMetrics metrics = new ProxyMetrics(holder);
@@ -54,7 +64,7 @@ public final class ProxyServer implements AutoCloseable {
             ProxyInitializer clients = new ProxyInitializer(config, holder, inspection, observed, metrics);
             Channel listener = bind(acceptors, workers, config.listen(), clients);
             Channel admin = config.admin() == null ? null
-                    : bind(acceptors, workers, config.admin(), new AdminInitializer(holder, metrics));
+                    : bind(acceptors, workers, config.admin(), new AdminInitializer(holder, metrics, dashboard));
             return new ProxyServer(acceptors, workers, listener, admin, clients, config.drainTimeout());
         } catch (RuntimeException | InterruptedException failed) {
             acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
