@@ -160,6 +160,29 @@ class TuneCommandTest {
     }
 
     @Test
+    void thePolicyAloneTunesFromItsAllowedTestCases() throws IOException {
+        JsonNode findings = json("tune", "--policy", policy.toString(), "--tries", "20");
+        assertEquals(1, findings.size(), findings::toString);
+        assertEquals("exclude rule 942110 for ARGS:q on path exact \"/search/books\"", findings.get(0).path("suggestion").asText());
+        assertEquals("shop", findings.get(0).path("policy").asText());
+        assertTrue(findings.get(0).path("examples").get(0).asText().startsWith("test shop: GET \"/search/books?q='quoted'\""),
+                findings::toString);
+    }
+
+    @Test
+    void aDashReadsTheLogFromStandardInput() throws IOException {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(Files.newInputStream(log));
+            JsonNode findings = json("tune", "-", "--benign-path", "/profile");
+            assertEquals(2, findings.size(), findings::toString);
+            assertTrue(findings.get(0).path("examples").get(0).asText().startsWith("-:"), findings::toString);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
     void logsWithoutABenignMarkAreAUsageError() {
         Result result = run("tune", log.toString());
         assertEquals(2, result.code(), result::toString);
