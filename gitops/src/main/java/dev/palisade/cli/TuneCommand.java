@@ -86,11 +86,7 @@ final class TuneCommand implements Callable<Integer> {
             }
         }
         Findings findings = new Findings();
-        List<Integer> count = new ArrayList<>();
-        TuneLogReader counting = new TuneLogReader(new BenignMarks(ids, benignPaths), request -> {
-            count.add(1);
-            findings.add(request);
-        });
+        TuneLogReader counting = new TuneLogReader(new BenignMarks(ids, benignPaths), findings::add);
         for (String log : logs) {
             try (BufferedReader lines = open(log)) {
                 counting.read(log, lines);
@@ -102,7 +98,7 @@ final class TuneCommand implements Callable<Integer> {
                 return Inputs.PROBLEMS;
             }
         }
-        int fromLogs = count.size();
+        long fromLogs = counting.benign();
         counting.firstSkipped().forEach(problem -> err.println("palisade: skipped " + problem));
         Optional<Tuner> tuner = Optional.empty();
         int fromTests = 0;

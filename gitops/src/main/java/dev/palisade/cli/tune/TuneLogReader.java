@@ -22,6 +22,7 @@ public final class TuneLogReader {
     private final BenignMarks marks;
     private final Consumer<BenignRequest> benign;
     private long decisions;
+    private long benignCount;
     private long skipped;
     private final List<String> firstSkipped = new ArrayList<>();
 
@@ -57,6 +58,7 @@ public final class TuneLogReader {
             for (JsonNode match : node.path("waf")) {
                 firings.add(new BenignRequest.Firing(match.path("id").asLong(0), text(match, "msg"), text(match, "data")));
             }
+            benignCount++;
             benign.accept(new BenignRequest(name + ":" + number, text(node, "dest_service"), text(node, "dest_namespace"),
                     path, firings, null));
         }
@@ -65,6 +67,11 @@ public final class TuneLogReader {
     /** The {@code alp} lines read, benign or not. */
     public long decisions() {
         return decisions;
+    }
+
+    /** The marked lines on which WAF rules fired, each passed on. */
+    public long benign() {
+        return benignCount;
     }
 
     public long skipped() {
