@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Compile application-layer security policies for Kubernetes.",
         subcommands = {CheckCommand.class, CompileCommand.class, FmtCommand.class, TestCommand.class,
             ServeCommand.class, DemoCommand.class, FtwCommand.class, BuildCommand.class, DiffCommand.class,
-            ApplyCommand.class, StatusCommand.class, ReportCommand.class})
+            ApplyCommand.class, StatusCommand.class, ReportCommand.class, TuneCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,44 @@
+package dev.palisade.cli.tune;
+
+import java.util.List;
+
+/**
+ * A request known to be benign, with the WAF rules that fired on it.
+ *
+ * @param source where it came from: {@code access.log:12} or {@code test www (www.pal:20:5)}
+ * @param service the {@code dest_service}, or the policy's name for a test case
+ * @param namespace the {@code dest_namespace}, or {@code null}
+ * @param path the path as sent, without the query
+ * @param firings the rules that fired on it
+ * @param policy the policy whose {@code waf} ran, when known (test cases); {@code null} for log lines
+ */
+public record BenignRequest(String source, String service, String namespace, String path, List<Firing> firings,
+        String policy) {
+    public BenignRequest {
+        firings = List.copyOf(firings);
+    }
+
+    /**
+     * One rule that fired.
+     *
+     * @param ruleId the rule's id
+     * @param message its {@code msg}, or {@code null}
+     * @param data its logged data ({@code Matched Data: … found within ARGS:q: …}), or {@code null}
+     */
+    public record Firing(long ruleId, String message, String data) {}
+
+    /** The path of a request-target: the query and fragment cut off. */
+    public static String pathOf(String target) {
+        if (target == null) {
+            return "/";
+        }
+        int cut = target.length();
+        for (char end : new char[] {'?', '#'}) {
+            int at = target.indexOf(end);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        return cut == 0 ? "/" : target.substring(0, cut);
+    }
+}
