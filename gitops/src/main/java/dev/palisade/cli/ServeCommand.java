@@ -196,10 +196,12 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Envoy's external authorization server: the same bundle and reload, no upstream. */
     private int serveExtAuthz(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
-        if (upstream != null || admin != null || dashboard) {
+        if (upstream != null) {
+            throw new ParameterException(spec.commandLine(), "--mode ext-authz takes no --upstream: Envoy forwards");
+        }
+        if (dashboard && admin == null) {
             throw new ParameterException(spec.commandLine(),
-                    "--mode ext-authz takes no --upstream" + (admin != null || dashboard
-                            ? " and no --admin or --dashboard (not available yet)" : ""));
+                    "--dashboard is served on the admin port: add --admin HOST:PORT");
         }
         ExtAuthzConfig config;
         try {
@@ -219,15 +221,24 @@ final class ServeCommand implements Callable<Integer> {
         }
         PolicyHolder holder = loaded.get();
         PolicyBundle bundle = holder.current().orElseThrow();
-        DecisionLog log = sampledLog(out::println, holder);
-        try (SummaryFlusher summaries = SummaryFlusher.start(log);
-                ExtAuthzServer server = ExtAuthzServer.start(config, holder, log);
+        RecentLines window = dashboard ? RecentLines.withDefaults() : null;
+        DecisionLog log = sampledLog(window == null ? out::println : line -> {
+            out.println(line);
+            window.accept(line);
+        }, holder);
+        try (Dashboard live = window == null ? null : Dashboard.start(window, new LiveReport("palisade serve --mode ext-authz on "
+                        + address(config.httpListen())));
+                SummaryFlusher summaries = SummaryFlusher.start(log);
+                ExtAuthzServer server = ExtAuthzServer.start(config, holder, log,
+                        admin == null ? null : hostPort("--admin", admin), live);
                 PolicyWatcher watcher = new PolicyWatcher(policies, compiler, holder, err::println)) {
             err.println("palisade: bundle " + bundle.irHash() + ", default workload " + config.defaultWorkload()
                     + " (checks may name another in context_extensions palisade.labels / palisade.namespace)");
             err.println("palisade: ext_authz HTTP on " + address(server.httpAddress())
                     + (config.pathPrefix().isEmpty() ? "" : " (path prefix " + config.pathPrefix() + ")")
                     + server.grpcAddress().map(a -> ", gRPC on " + address(a)).orElse("")
+                    + server.adminAddress().map(a -> ", admin on " + address(a)
+                            + (live == null ? "" : " (live view at /dashboard)")).orElse("")
                     + (noWatch ? "" : ", reloading on changes in " + policies));
             if (!noWatch) {
                 watcher.start();

@@ -38,7 +38,7 @@ class ServeDashboardOptionTest {
         Run extAuthz = palisade("serve", "--policies", ScriptedAttackRun.POLICIES.toString(), "--mode", "ext-authz",
                 "--workload-labels", "app=www", "--dashboard");
         assertEquals(2, extAuthz.code(), extAuthz.err());
-        assertTrue(extAuthz.err().contains("no --admin or --dashboard"), extAuthz.err());
+        assertTrue(extAuthz.err().contains("--dashboard is served on the admin port: add --admin HOST:PORT"), extAuthz.err());
     }
 
     @Test

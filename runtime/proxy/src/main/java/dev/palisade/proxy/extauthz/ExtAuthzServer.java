@@ -1,11 +1,15 @@
 package dev.palisade.proxy.extauthz;
 
+import dev.palisade.proxy.admin.AdminInitializer;
+import dev.palisade.proxy.admin.Dashboard;
+import dev.palisade.proxy.admin.ProxyMetrics;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.pipeline.PolicyHolder;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -26,39 +30,63 @@ public final class ExtAuthzServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final Channel http;
     private final Server grpc;
+    private final Channel admin;
 
-    private ExtAuthzServer(EventLoopGroup acceptors, EventLoopGroup workers, Channel http, Server grpc) {
+    private ExtAuthzServer(EventLoopGroup acceptors, EventLoopGroup workers, Channel http, Server grpc, Channel admin) {
         this.acceptors = acceptors;
         this.workers = workers;
         this.http = http;
         this.grpc = grpc;
+        this.admin = admin;
     }
 
     /** Binds and returns once both services accept connections. */
     public static ExtAuthzServer start(ExtAuthzConfig config, PolicyHolder holder, DecisionLog log)
             throws InterruptedException {
-        Authorizer authorizer = new Authorizer(holder, Authorizer.alpWithIdentityThenWaf(), log);
+        return start(config, holder, log, null, null);
+    }
+
+    /**
+     * Binds the services and, when {@code admin} is given, the admin listener as the proxy has it
+     * ({@code /healthz}, {@code /readyz}, {@code /metrics}, {@code /policies}, and {@code /dashboard}
+     * when {@code dashboard} is given); every check counts in the metrics.
+     */
+    public static ExtAuthzServer start(ExtAuthzConfig config, PolicyHolder holder, DecisionLog log,
+            InetSocketAddress admin, Dashboard dashboard) throws InterruptedException {
+        ProxyMetrics metrics = new ProxyMetrics(holder);
+        Authorizer authorizer = new Authorizer(holder, Authorizer.alpWithIdentityThenWaf(), log.observedBy(metrics));
         EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         Channel http = null;
+        Channel adminChannel = null;
         try {
-            http = new ServerBootstrap()
-                    .group(acceptors, workers)
-                    .channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 256)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpAuthzInitializer(config, authorizer))
-                    .bind(config.httpListen()).sync().channel();
+            http = bind(acceptors, workers, config.httpListen(), new HttpAuthzInitializer(config, authorizer));
+            adminChannel = admin == null ? null
+                    : bind(acceptors, workers, admin, new AdminInitializer(holder, metrics, dashboard));
             Server grpc = config.grpcListen() == null ? null : startGrpc(config, authorizer);
-            return new ExtAuthzServer(acceptors, workers, http, grpc);
+            return new ExtAuthzServer(acceptors, workers, http, grpc, adminChannel);
         } catch (RuntimeException | InterruptedException failed) {
             if (http != null) {
                 http.close();
+            }
+            if (adminChannel != null) {
+                adminChannel.close();
             }
             acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw failed;
         }
+    }
+
+    private static Channel bind(EventLoopGroup acceptors, EventLoopGroup workers, InetSocketAddress address,
+            ChannelHandler initializer) throws InterruptedException {
+        return new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 256)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(initializer)
+                .bind(address).sync().channel();
     }
 
     /** Checks are decided without blocking (compiled policy, cached selections): on gRPC's own threads. */
@@ -84,6 +112,11 @@ public final class ExtAuthzServer implements AutoCloseable {
         return Optional.ofNullable(grpc).map(server -> (InetSocketAddress) server.getListenSockets().get(0));
     }
 
+    /** The admin listener's bound address, when there is one. */
+    public Optional<InetSocketAddress> adminAddress() {
+        return Optional.ofNullable(admin).map(channel -> (InetSocketAddress) channel.localAddress());
+    }
+
     /** Blocks until the HTTP listener is closed. */
     public void awaitClose() throws InterruptedException {
         http.closeFuture().sync();
@@ -92,6 +125,9 @@ public final class ExtAuthzServer implements AutoCloseable {
     @Override
     public void close() {
         http.close().syncUninterruptibly();
+        if (admin != null) {
+            admin.close().syncUninterruptibly();
+        }
         if (grpc != null) {
             grpc.shutdown();
             try {
