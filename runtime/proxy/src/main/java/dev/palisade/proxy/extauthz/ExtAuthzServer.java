@@ -5,16 +5,13 @@ import dev.palisade.proxy.admin.Dashboard;
 import dev.palisade.proxy.admin.ProxyMetrics;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.pipeline.PolicyHolder;
+import dev.palisade.proxy.server.Listeners;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -60,9 +57,9 @@ public final class ExtAuthzServer implements AutoCloseable {
         Channel http = null;
         Channel adminChannel = null;
         try {
-            http = bind(acceptors, workers, config.httpListen(), new HttpAuthzInitializer(config, authorizer));
+            http = Listeners.bind(acceptors, workers, config.httpListen(), new HttpAuthzInitializer(config, authorizer));
             adminChannel = admin == null ? null
-                    : bind(acceptors, workers, admin, new AdminInitializer(holder, metrics, dashboard));
+                    : Listeners.bind(acceptors, workers, admin, new AdminInitializer(holder, metrics, dashboard));
             Server grpc = config.grpcListen() == null ? null : startGrpc(config, authorizer);
             return new ExtAuthzServer(acceptors, workers, http, grpc, adminChannel);
         } catch (RuntimeException | InterruptedException failed) {
@@ -76,17 +73,6 @@ public final class ExtAuthzServer implements AutoCloseable {
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw failed;
         }
-    }
-
-    private static Channel bind(EventLoopGroup acceptors, EventLoopGroup workers, InetSocketAddress address,
-            ChannelHandler initializer) throws InterruptedException {
-        return new ServerBootstrap()
-                .group(acceptors, workers)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 256)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(initializer)
-                .bind(address).sync().channel();
     }
 
     /** Checks are decided without blocking (compiled policy, cached selections): on gRPC's own threads. */

@@ -6,14 +6,10 @@ import dev.palisade.proxy.admin.ProxyMetrics;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.pipeline.PolicyHolder;
 import dev.palisade.proxy.pipeline.RequestInspection;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -62,26 +58,15 @@ public final class ProxyServer implements AutoCloseable {
         DecisionLog observed = log.observedBy(metrics);
         try {
             ProxyInitializer clients = new ProxyInitializer(config, holder, inspection, observed, metrics);
-            Channel listener = bind(acceptors, workers, config.listen(), clients);
+            Channel listener = Listeners.bind(acceptors, workers, config.listen(), clients);
             Channel admin = config.admin() == null ? null
-                    : bind(acceptors, workers, config.admin(), new AdminInitializer(holder, metrics, dashboard));
+                    : Listeners.bind(acceptors, workers, config.admin(), new AdminInitializer(holder, metrics, dashboard));
             return new ProxyServer(acceptors, workers, listener, admin, clients, config.drainTimeout());
         } catch (RuntimeException | InterruptedException failed) {
             acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw failed;
         }
-    }
-
-    private static Channel bind(EventLoopGroup acceptors, EventLoopGroup workers, InetSocketAddress address,
-            ChannelHandler initializer) throws InterruptedException {
-        return new ServerBootstrap()
-                .group(acceptors, workers)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 256)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(initializer)
-                .bind(address).sync().channel();
     }
 
     /** The proxy's bound address (the real port when 0 was asked for). */
