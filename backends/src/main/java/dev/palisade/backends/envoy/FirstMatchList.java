@@ -38,9 +38,7 @@ record FirstMatchList(Optional<List<Entry>> rules) {
         List<Entry> entries = new ArrayList<>();
         boolean anyTierApplied = false;
         for (IrTier tier : bundle.tiers()) {
-            List<IrPolicy> applicable = bundle.policiesIn(tier).stream()
-                    .filter(policy -> policy.alp().isPresent() && selection.applies(policy.index()))
-                    .toList();
+            List<IrPolicy> applicable = bundle.alpPoliciesIn(tier, selection);
             if (applicable.isEmpty()) {
                 continue;
             }

@@ -56,9 +56,7 @@ public final class ReferenceInterpreter implements CompiledPolicy {
     public Decision decide(Selection selection, AlpRequest request) {
         boolean anyTierApplied = false;
         for (IrTier tier : bundle.tiers()) {
-            List<IrPolicy> applicable = bundle.policiesIn(tier).stream()
-                    .filter(policy -> policy.alp().isPresent() && selection.applies(policy.index()))
-                    .toList();
+            List<IrPolicy> applicable = bundle.alpPoliciesIn(tier, selection);
             if (applicable.isEmpty()) {
                 continue;
             }

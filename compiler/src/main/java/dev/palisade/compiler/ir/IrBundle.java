@@ -1,5 +1,6 @@
 package dev.palisade.compiler.ir;
 
+import dev.palisade.engine.Selection;
 import java.util.List;
 
 /**
@@ -27,5 +28,12 @@ public record IrBundle(List<IrTier> tiers, List<IrPolicy> policies) {
 
     public List<IrPolicy> policiesIn(IrTier tier) {
         return policies.stream().filter(policy -> policy.tier().equals(tier.name())).toList();
+    }
+
+    /** The policies of {@code tier} that take part in a workload's ALP decision: selected, with an {@code alp} block. */
+    public List<IrPolicy> alpPoliciesIn(IrTier tier, Selection selection) {
+        return policiesIn(tier).stream()
+                .filter(policy -> policy.alp().isPresent() && selection.applies(policy.index()))
+                .toList();
     }
 }
