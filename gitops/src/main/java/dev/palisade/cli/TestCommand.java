@@ -10,9 +10,6 @@ import dev.palisade.cli.testing.TestWorkloads;
 import dev.palisade.compiler.PolicyCompiler;
 import dev.palisade.compiler.interp.waf.WafInterpreter;
 import dev.palisade.compiler.ir.IrBundle;
-import dev.palisade.compiler.ir.IrPath;
-import dev.palisade.compiler.ir.IrPolicy;
-import dev.palisade.compiler.ir.IrRule;
 import dev.palisade.compiler.ir.waf.IrWaf;
 import dev.palisade.compiler.load.BundleLoader;
 import dev.palisade.compiler.waf.PolicyWafs;
@@ -28,11 +25,9 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,7 +90,7 @@ final class TestCommand implements Callable<Integer> {
 
         Coverage coverage = new Coverage(ir, lowered);
         long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-        PropertyRunner properties = new PropertyRunner(runSeed, tries, rulePaths(ir), coverage);
+        PropertyRunner properties = new PropertyRunner(runSeed, tries, ir.rulePaths(), coverage);
         PolicyTestRunner runner = new PolicyTestRunner(new RequestDecider(loaded.policy(), wafs), properties, coverage);
         JUnitReport report = new JUnitReport();
         Map<TestResult.Outcome, Integer> counts = new EnumMap<>(TestResult.Outcome.class);
@@ -148,17 +143,5 @@ final class TestCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    private static List<String> rulePaths(IrBundle ir) {
-        Set<String> paths = new LinkedHashSet<>();
-        for (IrPolicy policy : ir.policies()) {
-            policy.alp().ifPresent(alp -> {
-                for (IrRule rule : alp.rules()) {
-                    rule.paths().stream().map(IrPath::normalized).forEach(paths::add);
-                }
-            });
-        }
-        return List.copyOf(paths);
     }
 }

@@ -30,6 +30,13 @@ public record IrBundle(List<IrTier> tiers, List<IrPolicy> policies) {
         return policies.stream().filter(policy -> policy.tier().equals(tier.name())).toList();
     }
 
+    /** Every ALP rule path (normalized), each once, in bundle order: where decisions change. */
+    public List<String> rulePaths() {
+        return policies.stream().flatMap(policy -> policy.alp().stream())
+                .flatMap(alp -> alp.rules().stream()).flatMap(rule -> rule.paths().stream())
+                .map(IrPath::normalized).distinct().toList();
+    }
+
     /** The policies of {@code tier} that take part in a workload's ALP decision: selected, with an {@code alp} block. */
     public List<IrPolicy> alpPoliciesIn(IrTier tier, Selection selection) {
         return policiesIn(tier).stream()

@@ -2,7 +2,6 @@ package dev.palisade.cli.diff;
 
 import dev.palisade.compiler.PolicyCompiler;
 import dev.palisade.compiler.ir.IrBundle;
-import dev.palisade.compiler.ir.IrPath;
 import dev.palisade.compiler.ir.IrPolicy;
 import dev.palisade.compiler.ir.IrRule;
 import dev.palisade.dsl.ast.selector.SelectorWitness;
@@ -34,9 +33,7 @@ record PolicyVersion(String label, IrBundle ir, CompiledPolicy policy) {
     }
 
     Set<String> rulePaths() {
-        Set<String> paths = new LinkedHashSet<>();
-        eachRule(rule -> rule.paths().stream().map(IrPath::normalized).forEach(paths::add));
-        return paths;
+        return new LinkedHashSet<>(ir.rulePaths());
     }
 
     Set<String> methods() {

@@ -10,9 +10,6 @@ import dev.palisade.cli.testing.TestWorkloads;
 import dev.palisade.compiler.PolicyCompiler;
 import dev.palisade.compiler.interp.waf.WafInterpreter;
 import dev.palisade.compiler.ir.IrBundle;
-import dev.palisade.compiler.ir.IrPath;
-import dev.palisade.compiler.ir.IrPolicy;
-import dev.palisade.compiler.ir.IrRule;
 import dev.palisade.compiler.ir.waf.IrWaf;
 import dev.palisade.compiler.waf.PolicyWafs;
 import dev.palisade.dsl.ast.PolicyFile;
@@ -29,11 +26,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A policy set checked, compiled and ready to run its tests as {@code palisade test} does: the
@@ -82,7 +77,7 @@ public final class PolicyTests {
     public Map<String, TestResult.Outcome> run(long seed, int tries) {
         Coverage coverage = new Coverage(ir, lowered);
         PolicyTestRunner runner = new PolicyTestRunner(new RequestDecider(policy, wafs),
-                new PropertyRunner(seed, tries, rulePaths(), coverage), coverage);
+                new PropertyRunner(seed, tries, ir.rulePaths(), coverage), coverage);
         Map<String, TestResult.Outcome> outcomes = new LinkedHashMap<>();
         for (PolicyFile file : result.unit().files()) {
             for (TestDecl test : file.tests()) {
@@ -154,17 +149,5 @@ public final class PolicyTests {
     private Optional<String> wafPolicy(Workload workload) {
         PolicyBundle bundle = new PolicyBundle(policy, policy.select(workload), Instant.EPOCH, wafs);
         return bundle.selectedPolicies().stream().filter(wafs::containsKey).findFirst();
-    }
-
-    private List<String> rulePaths() {
-        Set<String> paths = new LinkedHashSet<>();
-        for (IrPolicy one : ir.policies()) {
-            one.alp().ifPresent(alp -> {
-                for (IrRule rule : alp.rules()) {
-                    rule.paths().stream().map(IrPath::normalized).forEach(paths::add);
-                }
-            });
-        }
-        return List.copyOf(paths);
     }
 }
