@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -38,16 +36,6 @@ record WafPluginText(String config, String before, String rules, String after) {
     /** The CRD's limit on each slot. */
     static final int MAX_SLOT_LENGTH = 65_536;
 
-    /** crs-setup.conf's ids for the tx variables a crs line can set (CRS v4 ids; CRS 3 uses the same). */
-    private static final Map<String, Integer> SETUP_IDS = Map.of(
-            "tx.detection_paranoia_level", 900_001,
-            "tx.early_blocking", 900_120,
-            "tx.max_num_args", 900_300,
-            "tx.arg_name_length", 900_310,
-            "tx.arg_length", 900_320,
-            "tx.total_arg_length", 900_330,
-            "tx.max_file_size", 900_340,
-            "tx.combined_file_sizes", 900_350);
     private static final Pattern INCLUDE = Pattern.compile("(?im)^\\s*Include\\s");
 
     boolean isEmpty() {
@@ -91,9 +79,9 @@ record WafPluginText(String config, String before, String rules, String after) {
                 + ",setvar:tx.outbound_anomaly_score_threshold=" + crs.outboundThreshold()));
         int unlisted = 900_900;
         for (String setting : crs.tuning()) {
-            String variable = setting.substring(0, Math.max(0, setting.indexOf('='))).toLowerCase(Locale.ROOT);
-            Integer id = SETUP_IDS.get(variable);
-            text.append(secAction(id != null ? id : unlisted++, setting));
+            // crs-setup's documented ids, for CRS 3 too (it uses the same ones)
+            Optional<Integer> id = CrsRuleSet.documentedSetupId(setting);
+            text.append(secAction(id.isPresent() ? id.get() : unlisted++, setting));
         }
         return text.toString();
     }

@@ -192,7 +192,15 @@ public final class CrsRuleSet {
         }
     }
 
-    /** The ids {@code crs-setup.conf.example} (v4) gives the SecActions that set these variables. */
+    /**
+     * The id {@code crs-setup.conf.example} (v4) gives the SecAction that sets a tuning setting's
+     * variable ({@code tx.arg_length=400} → 900320), or empty for a variable it does not list.
+     */
+    public static Optional<Integer> documentedSetupId(String setting) {
+        String variable = setting.substring(0, Math.max(0, setting.indexOf('='))).toLowerCase(java.util.Locale.ROOT);
+        return Optional.ofNullable(V4_SETUP_IDS.get(variable));
+    }
+
     private static final Map<String, Integer> V4_SETUP_IDS = Map.of(
             "tx.detection_paranoia_level", 900_001,
             "tx.early_blocking", 900_120,
@@ -222,8 +230,7 @@ public final class CrsRuleSet {
                 .append(options.outboundThreshold()).append("\"\n");
         int id = 900_900;
         for (String setting : options.tuning()) {
-            String variable = setting.substring(0, Math.max(0, setting.indexOf('='))).toLowerCase(java.util.Locale.ROOT);
-            Integer documented = v4 ? V4_SETUP_IDS.get(variable) : null;
+            Integer documented = v4 ? documentedSetupId(setting).orElse(null) : null;
             text.append("SecAction \"id:").append(documented != null ? documented : id++).append(",phase:1,nolog,pass,t:none,setvar:")
                     .append(setting).append("\"\n");
         }
