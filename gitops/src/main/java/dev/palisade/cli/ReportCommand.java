@@ -5,14 +5,10 @@ import dev.palisade.cli.report.HtmlReport;
 import dev.palisade.cli.report.Outcome;
 import dev.palisade.cli.report.ReportData;
 import dev.palisade.cli.report.ReportFilter;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -69,16 +65,8 @@ final class ReportCommand implements Callable<Integer> {
                 data.add(entry);
             }
         });
-        for (String log : logs) {
-            try (BufferedReader lines = open(log)) {
-                reader.read(log, lines);
-            } catch (NoSuchFileException missing) {
-                err.println("palisade: " + log + ": no such file");
-                return Inputs.PROBLEMS;
-            } catch (IOException unreadable) {
-                err.println("palisade: " + log + ": cannot read: " + unreadable.getMessage());
-                return Inputs.PROBLEMS;
-            }
+        if (!LogFiles.readAll(logs, reader::read, err)) {
+            return Inputs.PROBLEMS;
         }
         reader.firstSkipped().forEach(problem -> err.println("palisade: skipped " + problem));
         if (reader.skipped() > reader.firstSkipped().size()) {
@@ -97,12 +85,6 @@ final class ReportCommand implements Callable<Integer> {
                 data.total(Outcome.DENIED_BY_ALP), data.total(Outcome.BLOCKED_BY_WAF), data.total(Outcome.REJECTED),
                 data.notLogged(), reader.skipped(), output);
         return 0;
-    }
-
-    /** Bytes that are not UTF-8 become U+FFFD rather than an error: one bad line must not stop the report. */
-    private static BufferedReader open(String log) throws IOException {
-        InputStream in = log.equals("-") ? System.in : Files.newInputStream(Path.of(log));
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
     private static Instant instant(String text) {

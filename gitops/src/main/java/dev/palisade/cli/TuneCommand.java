@@ -7,14 +7,9 @@ import dev.palisade.cli.tune.PolicyTests;
 import dev.palisade.cli.tune.TuneLogReader;
 import dev.palisade.cli.tune.TuneReport;
 import dev.palisade.cli.tune.Tuner;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -87,16 +82,8 @@ final class TuneCommand implements Callable<Integer> {
         }
         Findings findings = new Findings();
         TuneLogReader counting = new TuneLogReader(new BenignMarks(ids, benignPaths), findings::add);
-        for (String log : logs) {
-            try (BufferedReader lines = open(log)) {
-                counting.read(log, lines);
-            } catch (NoSuchFileException missing) {
-                err.println("palisade: " + log + ": no such file");
-                return Inputs.PROBLEMS;
-            } catch (IOException unreadable) {
-                err.println("palisade: " + log + ": cannot read: " + unreadable.getMessage());
-                return Inputs.PROBLEMS;
-            }
+        if (!LogFiles.readAll(logs, counting::read, err)) {
+            return Inputs.PROBLEMS;
         }
         long fromLogs = counting.benign();
         counting.firstSkipped().forEach(problem -> err.println("palisade: skipped " + problem));
@@ -132,10 +119,5 @@ final class TuneCommand implements Callable<Integer> {
             TuneReport.text(out, ranked, policy != null);
         }
         return 0;
-    }
-
-    private static BufferedReader open(String log) throws IOException {
-        InputStream in = log.equals("-") ? System.in : Files.newInputStream(Path.of(log));
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 }
