@@ -12,8 +12,10 @@ package dev.palisade.backends;
 public record BuildOptions(String calicoApiGroup, boolean staged, String runtimeImage, String runtimeNamespace) {
     public static final String CALICO_V3 = "projectcalico.org/v3";
     public static final String CALICO_CRD_V1 = "crd.projectcalico.org/v1";
+    /** The runtime image a build deploys unless told otherwise. */
+    public static final String DEFAULT_IMAGE = "ghcr.io/palisade-dev/palisade:0.1.0";
 
     public static BuildOptions defaults() {
-        return new BuildOptions(CALICO_V3, false, "ghcr.io/palisade-dev/palisade:0.1.0", "default");
+        return new BuildOptions(CALICO_V3, false, DEFAULT_IMAGE, "default");
     }
 }

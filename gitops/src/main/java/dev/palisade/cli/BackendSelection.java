@@ -34,7 +34,7 @@ final class BackendSelection {
     boolean staged;
 
     @Option(names = "--image", paramLabel = "IMAGE", description = "the Palisade runtime image (default: ${DEFAULT-VALUE})",
-            defaultValue = "ghcr.io/palisade-dev/palisade:0.1.0")
+            defaultValue = BuildOptions.DEFAULT_IMAGE)
     String image;
 
     /** Every backend's output, or the exit code to stop with (the problems already printed). */
