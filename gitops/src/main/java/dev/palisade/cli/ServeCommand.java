@@ -177,8 +177,7 @@ final class ServeCommand implements Callable<Integer> {
      * read from the current bundle, so a reload that changes a log block applies at once.
      */
     private static DecisionLog sampledLog(Consumer<String> lines, PolicyHolder holder) {
-        return new DecisionLog(lines).sampledBy(() -> holder.current().flatMap(PolicyBundle::logSampling),
-                Clock.systemUTC());
+        return new DecisionLog(lines).sampledBy(holder::logSampling, Clock.systemUTC());
     }
 
     /** Compiles the policies before serving: a holder with the bundle, or empty with the problems printed. */

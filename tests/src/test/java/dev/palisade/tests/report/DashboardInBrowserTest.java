@@ -14,7 +14,6 @@ import dev.palisade.proxy.admin.Dashboard;
 import dev.palisade.proxy.demo.DemoUpstream;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.log.RecentLines;
-import dev.palisade.proxy.pipeline.PolicyBundle;
 import dev.palisade.proxy.pipeline.PolicyHolder;
 import dev.palisade.proxy.pipeline.RequestInspection;
 import dev.palisade.proxy.reload.BundleCompiler;
@@ -67,7 +66,7 @@ class DashboardInBrowserTest {
         DecisionLog log = new DecisionLog(line -> {
             recorder.accept(line);
             window.accept(line);
-        }).sampledBy(() -> holder.current().flatMap(PolicyBundle::logSampling), Clock.systemUTC());
+        }).sampledBy(holder::logSampling, Clock.systemUTC());
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         try (DemoUpstream upstream = DemoUpstream.start();
                 Dashboard dashboard = Dashboard.start(window, new LiveReport("palisade serve (test)"))) {

@@ -168,7 +168,7 @@ final class ScriptedAttackRun {
         PolicyHolder holder = new PolicyHolder();
         holder.swap(bundle.withSelection(bundle.policy().select(workload)));
         DecisionLog log = new DecisionLog(sink)
-                .sampledBy(() -> holder.current().flatMap(PolicyBundle::logSampling), Clock.systemUTC());
+                .sampledBy(holder::logSampling, Clock.systemUTC());
         logs.add(log);
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         ProxyConfig config = new ProxyConfig(loopback, upstream.address(), loopback, workload,

@@ -1,5 +1,6 @@
 package dev.palisade.proxy.pipeline;
 
+import dev.palisade.proxy.log.LogSampling;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,13 +10,22 @@ import java.util.concurrent.atomic.AtomicReference;
  * with the old bundle finishes with it, the next one sees the new one.
  */
 public final class PolicyHolder {
-    private final AtomicReference<PolicyBundle> current = new AtomicReference<>();
+    /** A bundle and what is derived from it once, when it is installed, rather than per request. */
+    private record Loaded(PolicyBundle bundle, Optional<LogSampling> logSampling) {}
+
+    private final AtomicReference<Loaded> current = new AtomicReference<>();
     private final AtomicLong swaps = new AtomicLong();
     private final AtomicLong failedReloads = new AtomicLong();
 
     /** The current bundle, or empty before the first one is loaded. */
     public Optional<PolicyBundle> current() {
-        return Optional.ofNullable(current.get());
+        return Optional.ofNullable(current.get()).map(Loaded::bundle);
+    }
+
+    /** The current bundle's {@link PolicyBundle#logSampling()}, worked out when it was installed. */
+    public Optional<LogSampling> logSampling() {
+        Loaded loaded = current.get();
+        return loaded == null ? Optional.empty() : loaded.logSampling();
     }
 
     /** Installs a bundle (already compiled and checked) and returns the one it replaced, if any. */
@@ -24,7 +34,7 @@ public final class PolicyHolder {
             throw new IllegalArgumentException("a bundle is required; a bad bundle never replaces a good one");
         }
         swaps.incrementAndGet();
-        return Optional.ofNullable(current.getAndSet(bundle));
+        return Optional.ofNullable(current.getAndSet(new Loaded(bundle, bundle.logSampling()))).map(Loaded::bundle);
     }
 
     /** A reload produced no bundle (it did not compile); the current one stays. */
