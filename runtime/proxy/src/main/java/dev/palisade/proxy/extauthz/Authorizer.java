@@ -5,6 +5,7 @@ import dev.palisade.engine.request.Workload;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.log.Destination;
 import dev.palisade.proxy.log.Exchange;
+import dev.palisade.proxy.pipeline.AlpInspector;
 import dev.palisade.proxy.pipeline.Inspection;
 import dev.palisade.proxy.pipeline.PolicyBundle;
 import dev.palisade.proxy.pipeline.PolicyHolder;
@@ -74,7 +75,11 @@ final class Authorizer {
 
     /** ALP with the caller's identity when Envoy gives one, then the WAF on the headers and body Envoy sent. */
     static RequestInspection alpWithIdentityThenWaf() {
-        return new RequestInspection(java.util.List.of(new IdentityAlpInspector(), new WafInspector()));
+        // The caller Envoy vouched for (the gRPC principal, or x-forwarded-client-cert when trusted).
+        AlpInspector alp = new AlpInspector(request -> request instanceof CheckedRequest checked
+                ? new AlpInspector.Caller(checked.sourceServiceAccount(), checked.sourceNamespace())
+                : AlpInspector.Caller.UNKNOWN);
+        return new RequestInspection(java.util.List.of(alp, new WafInspector()));
     }
 
     Answer check(Query query) {
