@@ -3,12 +3,13 @@ package dev.palisade.cli.testing;
 import dev.palisade.engine.CompiledPolicy;
 import dev.palisade.engine.Selection;
 import dev.palisade.engine.decision.Decision;
-import dev.palisade.engine.request.AlpRequest;
 import dev.palisade.engine.request.Workload;
 import dev.palisade.engine.waf.WafEngine;
 import dev.palisade.engine.waf.WafResult;
+import dev.palisade.proxy.pipeline.AlpInspector;
+import dev.palisade.proxy.pipeline.Inspection;
 import dev.palisade.proxy.pipeline.PolicyBundle;
-import dev.palisade.proxy.pipeline.Verdict;
+import dev.palisade.proxy.pipeline.RequestInspection;
 import dev.palisade.proxy.pipeline.WafInspector;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -17,13 +18,14 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides a test's request as the deployed runtime does: ALP first (the compiled bytecode
- * matcher, with the caller's identity), then, if ALP allows, the WAF of the policies that select
- * the workload, through the proxy's own {@link WafInspector}.
+ * Decides a test's request as the deployed runtime does: through the proxy's own inspection, ALP
+ * first (the compiled bytecode matcher, with the caller's identity), then, if ALP allows, the WAF of
+ * the policies that select the workload.
  */
 public final class RequestDecider {
     private final CompiledPolicy policy;
@@ -62,7 +64,6 @@ public final class RequestDecider {
 
     public final class Target {
         private final PolicyBundle bundle;
-        private final WafInspector waf = new WafInspector();
 
         private Target(PolicyBundle bundle) {
             this.bundle = bundle;
@@ -72,15 +73,14 @@ public final class RequestDecider {
             return bundle.selection();
         }
 
+        /** The runtime's own inspection (ALP with the test's caller, then the WAF), on the test's request. */
         public Outcome decide(TestRequest request) {
-            AlpRequest alpRequest = AlpRequest.of(request.method(), request.target(), request.serviceAccount(),
-                    request.namespace());
-            Decision decision = policy.decide(bundle.selection(), alpRequest);
-            if (!decision.allowed() || bundle.selectedWafs().isEmpty()) {
-                return new Outcome(decision, Optional.empty());
-            }
-            Verdict verdict = waf.onBody(bundle, netty(request), Unpooled.wrappedBuffer(request.body()), null);
-            return new Outcome(decision, Optional.ofNullable(verdict.waf()));
+            AlpInspector.Caller caller = new AlpInspector.Caller(request.serviceAccount(), request.namespace());
+            RequestInspection inspection = new RequestInspection(List.of(new AlpInspector(any -> caller), new WafInspector()));
+            Inspection result = inspection.inspect(bundle, netty(request), Unpooled.wrappedBuffer(request.body()));
+            // The WAF that interrupted, or else the last one that ran (what the proxy's verdict carries).
+            List<WafResult> waf = result.wafResults();
+            return new Outcome(result.alpDecision(), waf.isEmpty() ? Optional.empty() : Optional.of(waf.get(waf.size() - 1)));
         }
     }
 
