@@ -40,9 +40,7 @@ public record BuildInput(IrBundle bundle, Map<String, PolicyWaf> wafs, Map<Strin
      *
      * @param requestsPerInterval -1 for {@code all}
      */
-    public record LogSettings(long intervalSeconds, long requestsPerInterval) {
-        public static final LogSettings CALICO_DEFAULT = new LogSettings(5, -1);
-    }
+    public record LogSettings(long intervalSeconds, long requestsPerInterval) {}
 
     /**
      * A workload Palisade runs next to: named after the policy that selects it, with labels that

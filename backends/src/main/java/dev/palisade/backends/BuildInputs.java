@@ -119,12 +119,7 @@ public final class BuildInputs {
     }
 
     static LogSettings logSettings(LogBlock log) {
-        long interval = log.interval().map(text -> CheckLogBlocks.parse(text.text()).toSeconds())
-                .orElse(LogSettings.CALICO_DEFAULT.intervalSeconds());
-        long requests = log.requestsPerInterval()
-                .map(text -> text.text().equals("all") ? -1L : Long.parseLong(text.text()))
-                .orElse(LogSettings.CALICO_DEFAULT.requestsPerInterval());
-        return new LogSettings(interval, requests);
+        return new LogSettings(CheckLogBlocks.intervalSeconds(log), CheckLogBlocks.requestsPerInterval(log));
     }
 
     /**

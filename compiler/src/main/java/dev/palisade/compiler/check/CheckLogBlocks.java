@@ -2,6 +2,7 @@ package dev.palisade.compiler.check;
 
 import dev.palisade.compiler.CompilationUnit;
 import dev.palisade.compiler.Pass;
+import dev.palisade.dsl.ast.LogBlock;
 import dev.palisade.dsl.ast.PolicyDecl;
 import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
@@ -43,6 +44,21 @@ public final class CheckLogBlocks implements Pass {
             });
         }
         return unit;
+    }
+
+    /** Calico's ApplicationLayer defaults, for a log block that leaves a setting out. */
+    public static final long DEFAULT_INTERVAL_SECONDS = 5;
+    public static final long ALL_REQUESTS = -1;
+
+    /** A checked log block's interval in whole seconds (the default when not given). */
+    public static long intervalSeconds(LogBlock log) {
+        return log.interval().map(text -> parse(text.text()).toSeconds()).orElse(DEFAULT_INTERVAL_SECONDS);
+    }
+
+    /** A checked log block's requests per interval: {@value #ALL_REQUESTS} for {@code all} (and when not given). */
+    public static long requestsPerInterval(LogBlock log) {
+        return log.requestsPerInterval().map(text -> text.text().equals("all") ? ALL_REQUESTS : Long.parseLong(text.text()))
+                .orElse(ALL_REQUESTS);
     }
 
     /** {@code 500ms}, {@code 5s}, {@code 1m}, {@code 1h}; the lexer only makes these shapes. */

@@ -76,10 +76,8 @@ public final class BundleCompiler {
     private static Map<String, LogSampling> logs(CompilationUnit unit) {
         Map<String, LogSampling> logs = new LinkedHashMap<>();
         for (PolicyDecl policy : unit.policies()) {
-            policy.log().ifPresent(log -> logs.put(policy.name().text(), new LogSampling(
-                    log.interval().map(text -> CheckLogBlocks.parse(text.text()).toSeconds()).orElse(5L),
-                    log.requestsPerInterval().map(text -> text.text().equals("all") ? LogSampling.ALL
-                            : Long.parseLong(text.text())).orElse(LogSampling.ALL))));
+            policy.log().ifPresent(log -> logs.put(policy.name().text(),
+                    new LogSampling(CheckLogBlocks.intervalSeconds(log), CheckLogBlocks.requestsPerInterval(log))));
         }
         return logs;
     }
