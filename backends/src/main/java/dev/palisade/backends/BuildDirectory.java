@@ -64,9 +64,14 @@ public final class BuildDirectory {
 
     /** The Kubernetes objects of every part, as one YAML stream ({@code palisade build --stdout}). */
     public static String stream(List<Part> parts) {
+        return Yaml.stream(objects(parts));
+    }
+
+    /** The Kubernetes objects of every part, in stream order: what {@code apply} puts in a cluster. */
+    public static List<ObjectNode> objects(List<Part> parts) {
         List<ObjectNode> objects = new ArrayList<>();
         parts.forEach(part -> objects.addAll(part.output().objects()));
-        return Yaml.stream(objects);
+        return objects;
     }
 
     /**

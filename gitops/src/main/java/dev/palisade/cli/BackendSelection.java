@@ -45,9 +45,7 @@ final class BackendSelection {
 
         /** The Kubernetes objects of every part, in stream order. */
         List<ObjectNode> objects() {
-            List<ObjectNode> objects = new ArrayList<>();
-            parts.orElseThrow().forEach(part -> objects.addAll(part.output().objects()));
-            return objects;
+            return BuildDirectory.objects(parts.orElseThrow());
         }
     }
 
