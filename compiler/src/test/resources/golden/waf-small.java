@@ -4,6 +4,7 @@ package dev.palisade.generated;
 import dev.palisade.engine.operator.Operator;
 import dev.palisade.engine.transform.Transformation;
 import dev.palisade.engine.waf.EngineMode;
+import dev.palisade.engine.waf.LiteralScreens;
 import dev.palisade.engine.waf.RuleInfo;
 import dev.palisade.engine.waf.Target;
 import dev.palisade.engine.waf.Transaction;
@@ -39,12 +40,15 @@ public final class Waf_HASH implements WafEngine {
 
   private final Ctl[] ctls;
 
+  private final LiteralScreens.Screen[] screens;
+
   private final Transformation lowercaseTransformation;
 
   private final Transformation urlDecodeTransformation;
 
   public Waf_HASH(EngineMode mode, WafLimits limits, RuleInfo[] rules, List[] targets,
-      Operator[] operators, SetVar[] setVars, Ctl[] ctls, Transformation[] transformations) {
+      Operator[] operators, SetVar[] setVars, Ctl[] ctls, Transformation[] transformations,
+      LiteralScreens.Screen[] screens) {
     this.mode = mode;
     this.limits = limits;
     this.rules = rules;
@@ -52,6 +56,7 @@ public final class Waf_HASH implements WafEngine {
     this.operators = operators;
     this.setVars = setVars;
     this.ctls = ctls;
+    this.screens = screens;
     this.lowercaseTransformation = transformations[0];
     this.urlDecodeTransformation = transformations[1];
   }
@@ -207,6 +212,8 @@ public final class Waf_HASH implements WafEngine {
     // rule: REQUEST_HEADERS:Content-Type  @rx  t:lowercase  application/json
     tx.beginChainLink(false);
     matched = false;
+    // no value holds a literal the operator needs: no match
+    if (!tx.mayMatch(screens[0], rules[0])) return false;
     found = tx.targets(targets[0], rules[0]);
     for (int i = 0, n = found.size(); i < n; i++) {
       target = (Target) found.get(i);

@@ -58,8 +58,12 @@ final class RuleCode {
                 method.addStatement("return false");
                 break;
             }
-            method.addStatement("matched = false")
-                    .addStatement("found = tx.targets(targets[$L], $L)", link.targets(), info)
+            method.addStatement("matched = false");
+            if (link.screen() >= 0) {
+                method.addComment("no value holds a literal the operator needs: no match");
+                method.addStatement("if (!tx.mayMatch(screens[$L], $L)) return false", link.screen(), info);
+            }
+            method.addStatement("found = tx.targets(targets[$L], $L)", link.targets(), info)
                     .beginControlFlow("for (int i = 0, n = found.size(); i < n; i++)")
                     .addStatement("target = ($T) found.get(i)", TARGET)
                     .addStatement("value = target.value()");

@@ -8,6 +8,7 @@ import dev.palisade.compiler.ir.waf.IrWafRule;
 import dev.palisade.compiler.waf.WafLinking;
 import dev.palisade.engine.operator.Operator;
 import dev.palisade.engine.transform.Transformation;
+import dev.palisade.engine.waf.LiteralScreens;
 import dev.palisade.engine.waf.RuleInfo;
 import dev.palisade.engine.waf.TargetSpec;
 import dev.palisade.engine.waf.action.Ctl;
@@ -43,8 +44,9 @@ public final class WafPlan {
      * @param targets slot in the target-list array, -1 for {@code SecAction}
      * @param operator slot in the operator array, -1 for {@code SecAction} or an unsupported operator
      * @param unsupported why the operator cannot run, or null
+     * @param screen slot in the screen array, -1 when the link has no literal screen
      */
-    public record Link(IrWafRule ir, int targets, int operator, String unsupported, List<Action> actions) {
+    public record Link(IrWafRule ir, int targets, int operator, String unsupported, List<Action> actions, int screen) {
         public boolean unconditional() {
             return ir.operator().isEmpty();
         }
@@ -75,6 +77,8 @@ public final class WafPlan {
     private final List<Ctl> ctls = new ArrayList<>();
     private final Map<String, Transformation> transformations = new LinkedHashMap<>();
     private final Map<String, Integer> methodNames = new HashMap<>();
+    private final LiteralScreens.Builder screenBuilder = new LiteralScreens.Builder();
+    private final List<LiteralScreens.Screen> screens = new ArrayList<>();
 
     private WafPlan(IrWaf waf) {
         this.waf = waf;
@@ -82,6 +86,7 @@ public final class WafPlan {
         for (int phase = 1; phase <= 2; phase++) {
             phases.add(phase(phase));
         }
+        screenBuilder.build();
     }
 
     /**
@@ -125,6 +130,11 @@ public final class WafPlan {
 
     public List<Ctl> ctls() {
         return ctls;
+    }
+
+    /** The links' literal screens, by slot ({@link Link#screen}). */
+    public List<LiteralScreens.Screen> screens() {
+        return screens;
     }
 
     /** The transformations in use, by the name the rules wrote, in order of first use. */
@@ -195,6 +205,7 @@ public final class WafPlan {
         }
         int targetSlot = -1;
         int operatorSlot = -1;
+        int screenSlot = -1;
         WafLinking.LinkedOperator operator = WafLinking.operator(ir);
         if (ir.operator().isPresent()) {
             targetSlot = targets.size();
@@ -202,6 +213,13 @@ public final class WafPlan {
             if (operator.operator() != null) {
                 operatorSlot = operators.size();
                 operators.add(operator.operator());
+                LiteralScreens.Screen screen = screenBuilder.screen(ir.targets(), ir.transformations().stream()
+                        .map(transformations::get).toArray(Transformation[]::new), operator.operator(),
+                        ir.operator().get().negated(), ir.multiMatch());
+                if (screen != null) {
+                    screenSlot = screens.size();
+                    screens.add(screen);
+                }
             }
         }
         List<Action> actions = new ArrayList<>();
@@ -219,7 +237,7 @@ public final class WafPlan {
                 default -> throw new IllegalStateException("unknown per-match action " + action.name());
             }
         }
-        return new Link(ir, targetSlot, operatorSlot, operator.unsupported(), List.copyOf(actions));
+        return new Link(ir, targetSlot, operatorSlot, operator.unsupported(), List.copyOf(actions), screenSlot);
     }
 
     /** {@code rule942100}; a repeated id gets a suffix, an id-less rule its phase and position. */

@@ -10,6 +10,7 @@ import dev.palisade.compiler.ir.waf.IrWafRule;
 import dev.palisade.engine.operator.Operator;
 import dev.palisade.engine.transform.Transformation;
 import dev.palisade.engine.waf.EngineMode;
+import dev.palisade.engine.waf.LiteralScreens;
 import dev.palisade.engine.waf.RuleInfo;
 import dev.palisade.engine.waf.Transaction;
 import dev.palisade.engine.waf.WafEngine;
@@ -67,15 +68,18 @@ public final class WafSourceGenerator {
                 .addField(List[].class, "targets", Modifier.PRIVATE, Modifier.FINAL)
                 .addField(Operator[].class, "operators", Modifier.PRIVATE, Modifier.FINAL)
                 .addField(SetVar[].class, "setVars", Modifier.PRIVATE, Modifier.FINAL)
-                .addField(Ctl[].class, "ctls", Modifier.PRIVATE, Modifier.FINAL);
+                .addField(Ctl[].class, "ctls", Modifier.PRIVATE, Modifier.FINAL)
+                .addField(LiteralScreens.Screen[].class, "screens", Modifier.PRIVATE, Modifier.FINAL);
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addParameter(EngineMode.class, "mode").addParameter(WafLimits.class, "limits")
                 .addParameter(RuleInfo[].class, "rules").addParameter(List[].class, "targets")
                 .addParameter(Operator[].class, "operators").addParameter(SetVar[].class, "setVars")
                 .addParameter(Ctl[].class, "ctls").addParameter(Transformation[].class, "transformations")
+                .addParameter(LiteralScreens.Screen[].class, "screens")
                 .addStatement("this.mode = mode").addStatement("this.limits = limits").addStatement("this.rules = rules")
                 .addStatement("this.targets = targets").addStatement("this.operators = operators")
-                .addStatement("this.setVars = setVars").addStatement("this.ctls = ctls");
+                .addStatement("this.setVars = setVars").addStatement("this.ctls = ctls")
+                .addStatement("this.screens = screens");
         int slot = 0;
         for (String name : plan.transformations().keySet()) {
             type.addField(Transformation.class, transformationField(name), Modifier.PRIVATE, Modifier.FINAL);
@@ -104,13 +108,14 @@ public final class WafSourceGenerator {
         return new Object[] {plan.waf().mode(), plan.waf().limits(), plan.infos().toArray(new RuleInfo[0]),
                 plan.targets().toArray(new List[0]), plan.operators().toArray(new Operator[0]),
                 plan.setVars().toArray(new SetVar[0]), plan.ctls().toArray(new Ctl[0]),
-                plan.transformations().values().toArray(new Transformation[0])};
+                plan.transformations().values().toArray(new Transformation[0]),
+                plan.screens().toArray(new LiteralScreens.Screen[0])};
     }
 
     /** The constructor's parameter types, matching {@link #constructorArguments}. */
     public static Class<?>[] constructorParameterTypes() {
         return new Class<?>[] {EngineMode.class, WafLimits.class, RuleInfo[].class, List[].class, Operator[].class,
-                SetVar[].class, Ctl[].class, Transformation[].class};
+                SetVar[].class, Ctl[].class, Transformation[].class, LiteralScreens.Screen[].class};
     }
 
     static String transformationField(String name) {

@@ -5,6 +5,7 @@ import dev.palisade.compiler.ir.waf.IrWafRule;
 import dev.palisade.compiler.waf.WafLinking;
 import dev.palisade.engine.operator.Operator;
 import dev.palisade.engine.transform.Transformation;
+import dev.palisade.engine.waf.LiteralScreens;
 import dev.palisade.engine.waf.RuleInfo;
 import dev.palisade.engine.waf.Transaction;
 import dev.palisade.engine.waf.action.Ctl;
@@ -26,8 +27,10 @@ final class LinkedRule {
     final String unsupported;
     final List<Consumer<Transaction>> actions;
     final LinkedRule chained;
+    /** Null when the link has no literal screen. */
+    final LiteralScreens.Screen screen;
 
-    LinkedRule(IrWafRule ir, RuleInfo head) {
+    LinkedRule(IrWafRule ir, RuleInfo head, LiteralScreens.Builder screens) {
         this.ir = ir;
         this.info = head != null ? head : WafLinking.info(ir);
         this.pipeline = ir.transformations().stream()
@@ -36,6 +39,8 @@ final class LinkedRule {
         WafLinking.LinkedOperator linked = WafLinking.operator(ir);
         this.operator = linked.operator();
         this.unsupported = linked.unsupported();
+        this.screen = linked.operator() == null ? null : screens.screen(ir.targets(), pipeline, linked.operator(),
+                ir.operator().get().negated(), ir.multiMatch());
         this.actions = new ArrayList<>();
         for (IrWafAction action : ir.actions()) {
             actions.add(switch (action.name()) {
@@ -44,7 +49,7 @@ final class LinkedRule {
                 default -> throw new IllegalStateException("unknown per-match action " + action.name());
             });
         }
-        this.chained = ir.chained().map(next -> new LinkedRule(next, this.info)).orElse(null);
+        this.chained = ir.chained().map(next -> new LinkedRule(next, this.info, screens)).orElse(null);
     }
 
     boolean unconditional() {

@@ -7,6 +7,7 @@ import dev.palisade.compiler.ir.waf.IrWafMarker;
 import dev.palisade.compiler.ir.waf.IrWafRule;
 import dev.palisade.engine.transform.Transformation;
 import dev.palisade.engine.waf.EngineMode;
+import dev.palisade.engine.waf.LiteralScreens;
 import dev.palisade.engine.waf.PhaseRunner;
 import dev.palisade.engine.waf.ResponseBodyAccess;
 import dev.palisade.engine.waf.WafExchange;
@@ -41,6 +42,19 @@ public final class WafInterpreter implements WafEngine, PhaseRunner {
     private final List<int[]> jumps = new ArrayList<>();
 
     public WafInterpreter(IrWaf waf) {
+        this(waf, new LiteralScreens.Builder());
+    }
+
+    /**
+     * The interpreter evaluating every rule on every value, without {@link LiteralScreens}: the
+     * reference that screening must agree with (tests), and a way to rule screening out when a
+     * verdict looks wrong.
+     */
+    public static WafInterpreter withoutLiteralScreens(IrWaf waf) {
+        return new WafInterpreter(waf, LiteralScreens.Builder.none());
+    }
+
+    private WafInterpreter(IrWaf waf, LiteralScreens.Builder screens) {
         this.waf = waf;
         for (int p = 0; p <= 5; p++) {
             phases.add(new ArrayList<>());
@@ -51,9 +65,10 @@ public final class WafInterpreter implements WafEngine, PhaseRunner {
                     phases.get(p).add(marker);
                 }
             } else if (item instanceof IrWafRule rule) {
-                phases.get(rule.phase()).add(new LinkedRule(rule, null));
+                phases.get(rule.phase()).add(new LinkedRule(rule, null, screens));
             }
         }
+        screens.build();
         for (List<Object> items : phases) {
             int[] next = new int[items.size()];
             for (int i = 0; i < items.size(); i++) {
@@ -135,6 +150,9 @@ public final class WafInterpreter implements WafEngine, PhaseRunner {
         } else {
             matched = false;
             boolean negated = rule.ir.operator().get().negated();
+            if (!tx.mayMatch(rule.screen, rule.info)) {
+                return false;
+            }
             for (Target target : tx.targets(rule.ir.targets(), rule.info)) {
                 if (rule.ir.multiMatch()) {
                     matched |= multiMatch(tx, rule, target, negated);

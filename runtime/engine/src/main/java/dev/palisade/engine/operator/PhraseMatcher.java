@@ -21,8 +21,10 @@ final class PhraseMatcher {
     private final int alphabet;
     private final int[] next;
     private final String[] output;
+    private final List<String> phrases;
 
     private PhraseMatcher(List<String> phrases) {
+        this.phrases = List.copyOf(phrases);
         int classes = 1;
         for (String phrase : phrases) {
             for (int k = 0; k < phrase.length(); k++) {
@@ -96,6 +98,11 @@ final class PhraseMatcher {
             }
         }
         return new PhraseMatcher(usable);
+    }
+
+    /** The phrases searched for (those {@link #of} kept). */
+    List<String> phrases() {
+        return phrases;
     }
 
     /** The first phrase found in {@code value} (the one ending earliest), or {@code null}. */

@@ -1,6 +1,7 @@
 package dev.palisade.engine.operator;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code @pmFromFile} (alias {@code @pmf}): {@code @pm} with the phrases read from data files,
@@ -19,6 +20,12 @@ final class PmFromFileOperator implements Operator {
     @Override
     public String name() {
         return "pmFromFile";
+    }
+
+    /** A value matches exactly when it holds one of the phrases. */
+    @Override
+    public List<String> requiredLiterals() {
+        return phrases.phrases();
     }
 
     @Override

@@ -30,6 +30,12 @@ final class PmOperator implements Operator {
         return name;
     }
 
+    /** A value matches exactly when it holds one of the phrases. */
+    @Override
+    public List<String> requiredLiterals() {
+        return phrases.phrases();
+    }
+
     @Override
     public boolean evaluate(String value, OperatorContext context) {
         String found = phrases.find(value);

@@ -1,5 +1,6 @@
 package dev.palisade.engine.operator;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -41,6 +42,12 @@ final class RxOperator implements Operator {
     /** The compiled pattern, or {@code null} for a macro pattern (compiled per expansion). */
     PcreRegex regex() {
         return regex;
+    }
+
+    /** The prefilter's literals: a macro pattern, or one without a useful prefilter, names none. */
+    @Override
+    public List<String> requiredLiterals() {
+        return regex == null || regex.prefilter() == null ? null : regex.prefilter().literals();
     }
 
     @Override

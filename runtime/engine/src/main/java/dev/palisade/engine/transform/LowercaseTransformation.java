@@ -16,6 +16,11 @@ final class LowercaseTransformation implements Transformation {
     }
 
     @Override
+    public boolean onlyFoldsAsciiCase() {
+        return true;
+    }
+
+    @Override
     public String apply(String value) {
         int first = 0;
         while (first < value.length() && !isUpper(value.charAt(first))) {

@@ -17,4 +17,12 @@ public interface Transformation {
      * {@code multiMatch} on that).
      */
     String apply(String value);
+
+    /**
+     * True when the only change is ASCII case ({@code lowercase}): what ignores ASCII case, such
+     * as the WAF's literal screens, need not apply it.
+     */
+    default boolean onlyFoldsAsciiCase() {
+        return false;
+    }
 }

@@ -14,17 +14,65 @@ import java.util.regex.PatternSyntaxException;
  * <p>Keys select case-insensitively, literal or regular-expression, as ModSecurity does (v2
  * compiles key patterns with {@code PCRE_CASELESS}). {@code XML:/xpath} keeps its path as the key.
  *
- * @param collection the variable's name, upper case ({@code ARGS})
- * @param key the selector, if any
- * @param keyPattern the compiled selector when it is a {@code /regex/}
+ * <p>Built once per rule set ({@link #of}) and compared by text; collections look members up by
+ * {@link #memberKey}, folded once here rather than per request.
  */
-public record TargetSpec(String collection, Optional<String> key, Pattern keyPattern, boolean excluded, boolean count,
-        Predicate<String> selector) {
+public final class TargetSpec {
+    private final String collection;
+    private final Optional<String> key;
+    private final Pattern keyPattern;
+    private final boolean excluded;
+    private final boolean count;
+    private final Predicate<String> selector;
+    private final String memberKey;
+    private final String text;
+    private final boolean changesWithinAPhase;
 
-    public TargetSpec {
-        collection = collection.toUpperCase(Locale.ROOT);
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(selector, "selector");
+    private TargetSpec(String collection, Optional<String> key, Pattern keyPattern, boolean excluded, boolean count,
+            Predicate<String> selector) {
+        this.collection = collection.toUpperCase(Locale.ROOT);
+        this.key = Objects.requireNonNull(key, "key");
+        this.keyPattern = keyPattern;
+        this.excluded = excluded;
+        this.count = count;
+        this.selector = Objects.requireNonNull(selector, "selector");
+        this.memberKey = key.map(k -> k.toLowerCase(Locale.ROOT)).orElse(null);
+        String keyText = key.map(k -> ":" + (keyPattern != null ? "/" + k + "/" : k)).orElse("");
+        this.text = (excluded ? "!" : "") + (count ? "&" : "") + this.collection + keyText;
+        this.changesWithinAPhase = Variables.changesWithinAPhase(this.collection);
+    }
+
+    /** The variable's name, upper case ({@code ARGS}). */
+    public String collection() {
+        return collection;
+    }
+
+    /** The selector, if any. */
+    public Optional<String> key() {
+        return key;
+    }
+
+    /** The compiled selector when it is a {@code /regex/}, else {@code null}. */
+    public Pattern keyPattern() {
+        return keyPattern;
+    }
+
+    public boolean excluded() {
+        return excluded;
+    }
+
+    public boolean count() {
+        return count;
+    }
+
+    /** Whether the collection's values may change within a phase: see {@link Variables#cacheable}. */
+    boolean changesWithinAPhase() {
+        return changesWithinAPhase;
+    }
+
+    /** The key lower-cased, as collections index their members, or {@code null} without a key. */
+    public String memberKey() {
+        return memberKey;
     }
 
     /** Literal text a regex key may be, optionally anchored at the start: {@code __utm}, {@code ^header_name_}. */
@@ -86,18 +134,17 @@ public record TargetSpec(String collection, Optional<String> key, Pattern keyPat
 
     /** {@code ARGS:q}, {@code !ARGS:/re/}, {@code &TX}: the SecLang spelling. */
     public String text() {
-        String selector = key.map(k -> ":" + (keyPattern != null ? "/" + k + "/" : k)).orElse("");
-        return (excluded ? "!" : "") + (count ? "&" : "") + collection + selector;
+        return text;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TargetSpec that && text().equals(that.text());
+        return other instanceof TargetSpec that && text.equals(that.text);
     }
 
     @Override
     public int hashCode() {
-        return text().hashCode();
+        return text.hashCode();
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.palisade.engine.waf;
 
 import dev.palisade.engine.operator.OperatorContext;
+import dev.palisade.engine.transform.Transformation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +44,14 @@ public final class Transaction implements OperatorContext {
     private final IdentityHashMap<TargetSpec, List<Target>> targetCache = new IdentityHashMap<>();
     private final IdentityHashMap<List<TargetSpec>, List<Target>> targetListCache = new IdentityHashMap<>();
     private boolean cacheAfterBody;
+    /** Counts the {@code ctl} actions that change what the body variables hold; caches are of one count. */
+    private int bodyCtls;
+    private int cacheBodyCtls;
+    /** Per screen group of the rule set in use: which literal sets its values hold; see {@link LiteralScreens}. */
+    private LiteralScreens screens;
+    private long[][] groupLiterals;
+    /** Which literal sets a (transformed) value holds, by identity: rules share values and most pipelines return them as they are. */
+    private final IdentityHashMap<String, long[]> valueLiterals = new IdentityHashMap<>(128);
 
     public Transaction(WafRequest request, EngineMode mode, WafLimits limits) {
         this.request = new RequestData(request, limits);
@@ -76,7 +86,9 @@ public final class Transaction implements OperatorContext {
     public void beginRule(RuleInfo rule, boolean capture) {
         currentRule = rule;
         capturing = capture;
-        matchedVars.clear();
+        if (!matchedVars.isEmpty()) { // most rules match nothing
+            matchedVars.clear();
+        }
     }
 
     /** Called before each chained rule: its own {@code capture} setting applies. */
@@ -105,6 +117,56 @@ public final class Transaction implements OperatorContext {
             return cached;
         }
         return collectTargets(specs, rule);
+    }
+
+    /**
+     * False only when the link cannot match: no value it would inspect (its targets, through its
+     * pipeline) holds one of its operator's required literals. A {@code null} screen, or a rule
+     * whose targets {@code ctl} narrowed, is always worth evaluating.
+     */
+    public boolean mayMatch(LiteralScreens.Screen screen, RuleInfo rule) {
+        if (screen == null || removals.removesTargetsOf(rule)) {
+            return true;
+        }
+        clearCachesAfterBody();
+        if (screens != screen.owner) {
+            screens = screen.owner;
+            groupLiterals = new long[screens.groups()][];
+        }
+        long[] found = groupLiterals[screen.group];
+        if (found == null) {
+            found = new long[screens.matcher().words()];
+            for (Target target : targets(screen.specs, rule)) {
+                String value = target.value();
+                if (screen.multiMatch) {
+                    addLiterals(value, found); // multiMatch: the raw value and every value a step changes
+                }
+                for (Transformation transformation : screen.pipeline) {
+                    String next = transformation.apply(value);
+                    if (screen.multiMatch && !next.equals(value)) {
+                        addLiterals(next, found);
+                    }
+                    value = next;
+                }
+                if (!screen.multiMatch) {
+                    addLiterals(value, found);
+                }
+            }
+            groupLiterals[screen.group] = found;
+        }
+        return (found[screen.set >>> 6] & (1L << screen.set)) != 0;
+    }
+
+    private void addLiterals(String value, long[] found) {
+        long[] literals = valueLiterals.get(value);
+        if (literals == null) {
+            literals = new long[found.length];
+            screens.matcher().scan(value, literals);
+            valueLiterals.put(value, literals);
+        }
+        for (int w = 0; w < found.length; w++) {
+            found[w] |= literals[w];
+        }
     }
 
     private List<Target> collectTargets(List<TargetSpec> specs, RuleInfo rule) {
@@ -207,7 +269,7 @@ public final class Transaction implements OperatorContext {
 
     /** {@code TX}, {@code IP}, …: the members of a mutable collection, in insertion order. */
     public Iterable<Entry> collection(String name) {
-        Map<String, Entry> members = collections.get(name.toLowerCase(Locale.ROOT));
+        Map<String, Entry> members = collections.get(collectionName(name));
         return members == null ? List.of() : members.values();
     }
 
@@ -218,17 +280,31 @@ public final class Transaction implements OperatorContext {
 
     /** The member named {@code key} (case-insensitively), or {@code null}. */
     public Entry collectionEntry(String collection, String key) {
-        Map<String, Entry> members = collections.get(collection.toLowerCase(Locale.ROOT));
+        Map<String, Entry> members = collections.get(collectionName(collection));
         return members == null ? null : members.get(key.toLowerCase(Locale.ROOT));
     }
 
+    /** The member with an already lower-cased key ({@link TargetSpec#memberKey}), or {@code null}. */
+    Entry memberEntry(String collection, String lowerCaseKey) {
+        Map<String, Entry> members = collections.get(collectionName(collection));
+        return members == null ? null : members.get(lowerCaseKey);
+    }
+
+    /** Collections are indexed by lower-case name; TX, read in most rules, without making a string. */
+    private static String collectionName(String name) {
+        if (name.length() == 2 && (name.charAt(0) | 0x20) == 't' && (name.charAt(1) | 0x20) == 'x') {
+            return "tx";
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
     public void collectionPut(String collection, String key, String value) {
-        collections.computeIfAbsent(collection.toLowerCase(Locale.ROOT), c -> new LinkedHashMap<>())
+        collections.computeIfAbsent(collectionName(collection), c -> new LinkedHashMap<>())
                 .put(key.toLowerCase(Locale.ROOT), new Entry(key, value));
     }
 
     public void collectionRemove(String collection, String key) {
-        Map<String, Entry> members = collections.get(collection.toLowerCase(Locale.ROOT));
+        Map<String, Entry> members = collections.get(collectionName(collection));
         if (members != null) {
             members.remove(key.toLowerCase(Locale.ROOT));
         }
@@ -244,12 +320,19 @@ public final class Transaction implements OperatorContext {
         return targetListCache.get(specs);
     }
 
-    /** The body processor adds ARGS_POST, FILES, XML…: what was collected before it is stale. */
+    /**
+     * The body processor adds ARGS_POST, FILES, XML…, and a {@code ctl} can change which processor
+     * runs and whether REQUEST_BODY holds the body: what was collected before either is stale.
+     */
     private void clearCachesAfterBody() {
-        if (cacheAfterBody != request.bodyProcessed()) {
+        if (cacheAfterBody != request.bodyProcessed() || cacheBodyCtls != bodyCtls) {
             targetCache.clear();
             targetListCache.clear();
+            if (groupLiterals != null) {
+                Arrays.fill(groupLiterals, null);
+            }
             cacheAfterBody = request.bodyProcessed();
+            cacheBodyCtls = bodyCtls;
         }
     }
 
@@ -294,13 +377,16 @@ public final class Transaction implements OperatorContext {
 
     public void requestBodyProcessor(String processor) {
         request.bodyProcessor(processor);
+        bodyCtls++;
     }
 
     public void requestBodyAccess(boolean on) {
         request.bodyAccess(on);
+        bodyCtls++;
     }
 
     public void forceRequestBodyVariable(boolean on) {
         request.forceBodyVariable(on);
+        bodyCtls++;
     }
 }

@@ -44,7 +44,7 @@ public final class Variables {
      * {@code spec} must be a rule's own (the cache is keyed by identity).
      */
     public static void collect(Transaction tx, TargetSpec spec, List<Target> out) {
-        if (!changesWithinAPhase(spec.collection())) {
+        if (!spec.changesWithinAPhase()) {
             List<Target> cached = tx.cachedTargets(spec);
             if (cached == null) {
                 cached = new ArrayList<>();
@@ -60,20 +60,23 @@ public final class Variables {
     /** Whether every spec's values stay the same within a phase (so they can be collected once). */
     static boolean cacheable(List<TargetSpec> specs) {
         for (TargetSpec spec : specs) {
-            if (changesWithinAPhase(spec.collection())) {
+            if (spec.changesWithinAPhase()) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Whether rules may change the collection ({@code setvar}, matches, {@code ctl}) or it belongs to the response. */
-    private static boolean changesWithinAPhase(String collection) {
+    /**
+     * Whether rules may change the collection ({@code setvar}, matches) or it belongs to the
+     * response. The {@code ctl} actions that change what the body variables hold
+     * ({@code requestBodyProcessor}, {@code forceRequestBodyVariable}, {@code requestBodyAccess})
+     * empty the transaction's caches instead, as reading the body does.
+     */
+    static boolean changesWithinAPhase(String collection) {
         return switch (collection) {
             case "TX", "IP", "GLOBAL", "SESSION", "USER", "RESOURCE", "MATCHED_VAR", "MATCHED_VAR_NAME", "MATCHED_VARS",
-                    "MATCHED_VARS_NAMES", "UNIQUE_ID",
-                    // ctl:requestBodyProcessor and ctl:forceRequestBodyVariable change these in phase 1
-                    "REQBODY_PROCESSOR", "REQUEST_BODY" -> true;
+                    "MATCHED_VARS_NAMES", "UNIQUE_ID" -> true;
             default -> collection.startsWith("RESPONSE_") || collection.equals("STATUS_LINE");
         };
     }
@@ -146,15 +149,15 @@ public final class Variables {
             case "TX", "IP", "GLOBAL", "SESSION", "USER", "RESOURCE" -> {
                 if (spec.key().isPresent() && spec.keyPattern() == null) {
                     // A literal key (TX:EXECUTING_PARANOIA_LEVEL, the paranoia gates): one lookup, not a scan.
-                    Entry entry = tx.collectionEntry(c, spec.key().get());
+                    Entry entry = tx.memberEntry(c, spec.memberKey());
                     if (entry != null) {
-                        out.add(new Target(c + ":" + entry.key(), entry.value()));
+                        out.add(entry.target(c));
                     }
                     return;
                 }
                 for (Entry entry : tx.collection(c)) {
                     if (spec.selects(entry.key())) {
-                        out.add(new Target(c + ":" + entry.key(), entry.value()));
+                        out.add(entry.target(c));
                     }
                 }
             }
