@@ -22,6 +22,8 @@ public final class LiteralSetMatcher {
     private int[] next;
     /** Per state, the sets with a literal ending there, or {@code null}. */
     private int[][] output;
+    /** Per state, {@link #output} as a bit set over the sets (what a scan ORs in), or {@code null}. */
+    private long[][] endMasks;
 
     private LiteralSetMatcher(List<List<String>> literalSets) {
         sets = literalSets.size();
@@ -112,6 +114,15 @@ public final class LiteralSetMatcher {
         }
         next = table;
         output = ends;
+        endMasks = new long[states][];
+        for (int state = 0; state < states; state++) {
+            if (ends[state] != null) {
+                endMasks[state] = new long[words()];
+                for (int set : ends[state]) {
+                    endMasks[state][set >>> 6] |= 1L << set;
+                }
+            }
+        }
     }
 
     /**
@@ -147,10 +158,10 @@ public final class LiteralSetMatcher {
         for (int k = 0, n = value.length(); k < n; k++) {
             char c = value.charAt(k);
             state = next[state * alphabet + (c <= 0xFF ? classOf[c] : 0)];
-            int[] ends = output[state];
+            long[] ends = endMasks[state];
             if (ends != null) {
-                for (int set : ends) {
-                    found[set >>> 6] |= 1L << set;
+                for (int w = 0; w < ends.length; w++) {
+                    found[w] |= ends[w];
                 }
             }
         }
