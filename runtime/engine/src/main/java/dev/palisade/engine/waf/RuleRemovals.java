@@ -97,9 +97,9 @@ final class RuleRemovals {
 
     List<TargetSpec> targetExclusions(RuleInfo rule, List<TargetSpec> specs) {
         List<TargetSpec> exclusions = List.of();
-        for (TargetSpec spec : specs) {
-            if (spec.excluded()) {
-                exclusions = add(exclusions, spec);
+        for (int i = 0, n = specs.size(); i < n; i++) {
+            if (specs.get(i).excluded()) {
+                exclusions = add(exclusions, specs.get(i));
             }
         }
         for (TargetRemoval removal : targets) {

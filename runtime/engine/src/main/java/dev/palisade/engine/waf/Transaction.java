@@ -116,6 +116,15 @@ public final class Transaction implements OperatorContext {
             }
             return cached;
         }
+        if (specs.size() == 1 && !removals.removesTargetsOf(rule)) {
+            // One TX member by name, as the 70-odd paranoia-level gates read TX:EXECUTING_PARANOIA_LEVEL.
+            TargetSpec spec = specs.get(0);
+            if (spec.memberKey() != null && spec.keyPattern() == null && !spec.excluded() && !spec.count()
+                    && spec.collection().equals("TX")) {
+                Entry entry = memberEntry("TX", spec.memberKey());
+                return entry == null ? List.of() : List.of(entry.target("TX"));
+            }
+        }
         return collectTargets(specs, rule);
     }
 
