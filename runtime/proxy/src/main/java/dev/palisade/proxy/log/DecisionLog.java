@@ -8,8 +8,11 @@ import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -90,28 +93,18 @@ public final class DecisionLog {
         if (!sampler.admit(action, exchange.inspection().denied() ? exchange.inspection().deniedBy() : null, this::writeSummary)) {
             return;
         }
-        Decision decision = exchange.inspection().alpDecision();
         JsonLine json = new JsonLine()
                 .field("timestamp", exchange.received())
                 .field("type", "alp")
                 .field("request_id", exchange.requestId());
         writeSource(json, exchange.source());
-        json.field("dest_service", exchange.destination().service())
-                .field("dest_namespace", exchange.destination().namespace())
+        json.fields(written(exchange.destination(), DecisionLog::destinationFields))
                 .field("method", exchange.method())
                 .field("path", exchange.target())
                 .field("status", status)
-                .field("action", action)
-                .field("policy", decision == null ? null : decision.policy())
-                .field("tier", decision == null ? null : decision.tier());
-        if (decision == null || decision.rule() < 0) {
-            json.nullField("rule");
-        } else {
-            json.field("rule", decision.rule() + 1);
-        }
-        json.field("location", decision == null ? null : decision.location())
-                .field("reason", decision == null ? null : decision.reason().name().toLowerCase())
-                .field("description", decision == null ? null : decision.description());
+                .field("action", action);
+        Decision decision = exchange.inspection().alpDecision();
+        json.fields(decision == null ? NO_DECISION : written(decision, DecisionLog::decisionFields));
         if (exchange.inspection().denied()) {
             json.field("denied_by", exchange.inspection().deniedBy());
         }
@@ -122,6 +115,50 @@ public final class DecisionLog {
             json.field("body_inspected", false);
         }
         sink.accept(json.end());
+    }
+
+    /**
+     * The fields that come from the bundle's decision or the listener's workload rather than from
+     * the request, as JSON, written once per distinct value (they were most of a line's writing
+     * time). Keyed by value, so a reload's equal decisions find theirs; emptied if it ever grows
+     * past {@link #MAX_FIELDS}, as reload after reload could make it.
+     */
+    private static final Map<Object, String> FIELDS = new ConcurrentHashMap<>();
+    private static final int MAX_FIELDS = 4096;
+    private static final String NO_DECISION = decisionFields(null);
+
+    private static String written(Object value, Function<Object, String> writer) {
+        String written = FIELDS.get(value);
+        if (written == null) {
+            if (FIELDS.size() >= MAX_FIELDS) {
+                FIELDS.clear();
+            }
+            written = writer.apply(value);
+            FIELDS.put(value, written);
+        }
+        return written;
+    }
+
+    private static String destinationFields(Object destination) {
+        Destination named = (Destination) destination;
+        return new JsonLine().field("dest_service", named.service()).field("dest_namespace", named.namespace())
+                .fields();
+    }
+
+    private static String decisionFields(Object decision) {
+        Decision decided = (Decision) decision;
+        JsonLine json = new JsonLine()
+                .field("policy", decided == null ? null : decided.policy())
+                .field("tier", decided == null ? null : decided.tier());
+        if (decided == null || decided.rule() < 0) {
+            json.nullField("rule");
+        } else {
+            json.field("rule", decided.rule() + 1);
+        }
+        return json.field("location", decided == null ? null : decided.location())
+                .field("reason", decided == null ? null : decided.reason().name().toLowerCase())
+                .field("description", decided == null ? null : decided.description())
+                .fields();
     }
 
     /**

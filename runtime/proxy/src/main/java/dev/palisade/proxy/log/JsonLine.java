@@ -18,7 +18,7 @@ import java.time.Instant;
 final class JsonLine {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private final StringBuilder out = new StringBuilder(448).append('{');
+    private final StringBuilder out = new StringBuilder(512).append('{');
     /** Whether the next value inside the current object or array needs a comma before it. */
     private boolean comma;
 
@@ -93,6 +93,18 @@ final class JsonLine {
         separate();
         out.append(value);
         return this;
+    }
+
+    /** Fields written before by {@link #fields()}, as they are. */
+    JsonLine fields(String written) {
+        separate();
+        out.append(written);
+        return this;
+    }
+
+    /** The fields written so far, without the braces: for {@link #fields(String)} in another line. */
+    String fields() {
+        return out.substring(1);
     }
 
     /** Closes the line's object and returns it. */
