@@ -12,7 +12,8 @@ import java.time.Instant;
  * control character below U+0020 as {@code \\u00XX} (upper-case hex), everything else as is
  * (non-ASCII too: the sink encodes it).
  *
- * <p>Fields are separated by the writer, so a caller only names them in order:
+ * <p>Field names are the log's own constants and are written as they are; values are escaped.
+ * Fields are separated by the writer, so a caller only names them in order:
  * <pre>{@code new JsonLine().field("status", 200).field("path", "/").end()}</pre>
  */
 final class JsonLine {
@@ -112,10 +113,10 @@ final class JsonLine {
         return out.append('}').toString();
     }
 
+    /** INVARIANT: names are the log's own constants, plain ASCII that needs no escaping (not scanned). */
     private void name(String name) {
         separate();
-        string(name);
-        out.append(':');
+        out.append('"').append(name).append("\":");
     }
 
     private void separate() {
