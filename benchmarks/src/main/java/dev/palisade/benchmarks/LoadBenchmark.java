@@ -102,11 +102,12 @@ public final class LoadBenchmark {
                     ratios[index] = rows.get(index).perSecond() / direct.get(index).perSecond();
                 }
                 System.out.printf("  %-28s %7.0f req/s (%5.1f%% of direct)  p50 %5.2f ms  p99 %6.2f ms  "
-                                + "%4.1f µs CPU/req  errors %d%n",
+                                + "%4.1f µs CPU/req (proxy %4.1f)  errors %d%n",
                         target.getKey(), median(rows.stream().mapToDouble(LoadGenerator.Result::perSecond).toArray()),
                         100 * median(ratios), median(rows.stream().mapToDouble(row -> row.p50() / 1000.0).toArray()),
                         median(rows.stream().mapToDouble(row -> row.p99() / 1000.0).toArray()),
                         median(rows.stream().mapToDouble(LoadGenerator.Result::cpuMicrosPerRequest).toArray()),
+                        median(rows.stream().mapToDouble(LoadGenerator.Result::proxyCpuMicrosPerRequest).toArray()),
                         rows.stream().mapToLong(LoadGenerator.Result::errors).sum());
             }
         } finally {
@@ -137,9 +138,10 @@ public final class LoadBenchmark {
 
     private static void report(String target, LoadGenerator.Result result, LoadGenerator.Result direct) {
         System.out.printf("%-36s %7.0f req/s (%5.1f%% of direct)  p50 %5.2f ms  p90 %5.2f ms  p99 %6.2f ms  "
-                        + "max %7.2f ms  %4.1f µs CPU/req  %d requests, %d errors%n", target, result.perSecond(),
-                100 * result.perSecond() / direct.perSecond(), result.p50() / 1000.0, result.p90() / 1000.0,
-                result.p99() / 1000.0, result.max() / 1000.0, result.cpuMicrosPerRequest(), result.requests(),
+                        + "max %7.2f ms  %4.1f µs CPU/req (proxy %4.1f)  %d requests, %d errors%n", target,
+                result.perSecond(), 100 * result.perSecond() / direct.perSecond(), result.p50() / 1000.0,
+                result.p90() / 1000.0, result.p99() / 1000.0, result.max() / 1000.0, result.cpuMicrosPerRequest(),
+                result.proxyCpuMicrosPerRequest(), result.requests(),
                 result.errors());
     }
 

@@ -18,7 +18,10 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
+import dev.palisade.proxy.server.ProxyServer;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +42,7 @@ final class LoadGenerator implements AutoCloseable {
 
     /** What one run measured. Latencies in microseconds. */
     record Result(long requests, long errors, double seconds, long p50, long p90, long p99, long max,
-            double cpuMicrosPerRequest) {
+            double cpuMicrosPerRequest, double proxyCpuMicrosPerRequest) {
         double perSecond() {
             return requests / seconds;
         }
@@ -51,6 +54,22 @@ final class LoadGenerator implements AutoCloseable {
                 .getProcessCpuTime();
     }
 
+    /**
+     * CPU time of the proxy's event loops alone (threads named {@link ProxyServer#WORKER_THREADS}),
+     * in nanoseconds: the proxy's own share of a request, apart from the generator's and the
+     * upstream's, and apart from whatever else the shared machine runs.
+     */
+    private static long proxyCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith(ProxyServer.WORKER_THREADS)) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return total;
+    }
+
     private final EventLoopGroup group;
 
     LoadGenerator(int threads) {
@@ -60,6 +79,7 @@ final class LoadGenerator implements AutoCloseable {
     Result run(InetSocketAddress target, List<String> paths, int connections, Duration warmup, Duration measure)
             throws InterruptedException {
         long cpuBefore = processCpuNanos();
+        long proxyCpuBefore = proxyCpuNanos();
         long now = System.nanoTime();
         Window window = new Window(now + warmup.toNanos(), now + warmup.toNanos() + measure.toNanos());
         List<Connection> handlers = new ArrayList<>();
@@ -86,6 +106,7 @@ final class LoadGenerator implements AutoCloseable {
             throw new IllegalStateException("connections did not finish");
         }
         long cpu = processCpuNanos() - cpuBefore;
+        long proxyCpu = proxyCpuNanos() - proxyCpuBefore;
         long total = handlers.stream().mapToLong(handler -> handler.count).sum();
         long[] all = new long[(int) total];
         int offset = 0;
@@ -95,10 +116,11 @@ final class LoadGenerator implements AutoCloseable {
         }
         Arrays.sort(all);
         double seconds = measure.toNanos() / 1e9;
+        // Over every request of the run, warm-up included: CPU is not split by window.
+        long sent = Math.max(1, handlers.stream().mapToLong(handler -> handler.sent).sum());
         return new Result(total, window.errors.get(), seconds, percentile(all, 0.50), percentile(all, 0.90),
-                percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1],
-                // Over every request of the run, warm-up included: CPU is not split by window.
-                cpu / 1000.0 / Math.max(1, handlers.stream().mapToLong(handler -> handler.sent).sum()));
+                percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1], cpu / 1000.0 / sent,
+                proxyCpu / 1000.0 / sent);
     }
 
     private static long percentile(long[] sorted, double quantile) {

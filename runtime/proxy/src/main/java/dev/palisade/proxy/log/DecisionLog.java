@@ -1,19 +1,18 @@
 package dev.palisade.proxy.log;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.palisade.engine.decision.Decision;
 import dev.palisade.engine.waf.RuleMatch;
 import dev.palisade.engine.waf.WafResult;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -29,8 +28,6 @@ import java.util.function.Supplier;
  * ends with a {@code "type":"summary"} line counting them all.
  */
 public final class DecisionLog {
-    private static final JsonFactory JSON = new JsonFactory();
-
     /** Sees what is logged, as values rather than a line (the metrics). */
     public interface Observer {
         void exchange(Exchange exchange, int status);
@@ -96,39 +93,72 @@ public final class DecisionLog {
         if (!sampler.admit(action, exchange.inspection().denied() ? exchange.inspection().deniedBy() : null, this::writeSummary)) {
             return;
         }
+        JsonLine json = new JsonLine()
+                .field("timestamp", exchange.received())
+                .field("type", "alp")
+                .field("request_id", exchange.requestId());
+        writeSource(json, exchange.source());
+        json.fields(written(exchange.destination(), DecisionLog::destinationFields))
+                .field("method", exchange.method())
+                .field("path", exchange.target())
+                .field("status", status)
+                .field("action", action);
         Decision decision = exchange.inspection().alpDecision();
-        emit(json -> {
-            json.writeStringField("timestamp", exchange.received().toString());
-            json.writeStringField("type", "alp");
-            json.writeStringField("request_id", exchange.requestId());
-            writeSource(json, exchange.source());
-            json.writeStringField("dest_service", exchange.destination().service());
-            json.writeStringField("dest_namespace", exchange.destination().namespace());
-            json.writeStringField("method", exchange.method());
-            json.writeStringField("path", exchange.target());
-            json.writeNumberField("status", status);
-            json.writeStringField("action", exchange.inspection().denied() ? "deny" : "allow");
-            json.writeStringField("policy", decision == null ? null : decision.policy());
-            json.writeStringField("tier", decision == null ? null : decision.tier());
-            json.writeFieldName("rule");
-            if (decision == null || decision.rule() < 0) {
-                json.writeNull();
-            } else {
-                json.writeNumber(decision.rule() + 1);
+        json.fields(decision == null ? NO_DECISION : written(decision, DecisionLog::decisionFields));
+        if (exchange.inspection().denied()) {
+            json.field("denied_by", exchange.inspection().deniedBy());
+        }
+        writeWaf(json, exchange.inspection().wafResults());
+        // Only when false: ext-authz checks carry no body, so "true" there would claim an inspection
+        // that never happened; absent means "whatever body the inspectors were given".
+        if (!exchange.bodyInspected()) {
+            json.field("body_inspected", false);
+        }
+        sink.accept(json.end());
+    }
+
+    /**
+     * The fields that come from the bundle's decision or the listener's workload rather than from
+     * the request, as JSON, written once per distinct value (they were most of a line's writing
+     * time). Keyed by value, so a reload's equal decisions find theirs; emptied if it ever grows
+     * past {@link #MAX_FIELDS}, as reload after reload could make it.
+     */
+    private static final Map<Object, String> FIELDS = new ConcurrentHashMap<>();
+    private static final int MAX_FIELDS = 4096;
+    private static final String NO_DECISION = decisionFields(null);
+
+    private static String written(Object value, Function<Object, String> writer) {
+        String written = FIELDS.get(value);
+        if (written == null) {
+            if (FIELDS.size() >= MAX_FIELDS) {
+                FIELDS.clear();
             }
-            json.writeStringField("location", decision == null ? null : decision.location());
-            json.writeStringField("reason", decision == null ? null : decision.reason().name().toLowerCase());
-            json.writeStringField("description", decision == null ? null : decision.description());
-            if (exchange.inspection().denied()) {
-                json.writeStringField("denied_by", exchange.inspection().deniedBy());
-            }
-            writeWaf(json, exchange.inspection().wafResults());
-            // Only when false: ext-authz checks carry no body, so "true" there would claim an inspection
-            // that never happened; absent means "whatever body the inspectors were given".
-            if (!exchange.bodyInspected()) {
-                json.writeBooleanField("body_inspected", false);
-            }
-        });
+            written = writer.apply(value);
+            FIELDS.put(value, written);
+        }
+        return written;
+    }
+
+    private static String destinationFields(Object destination) {
+        Destination named = (Destination) destination;
+        return new JsonLine().field("dest_service", named.service()).field("dest_namespace", named.namespace())
+                .fields();
+    }
+
+    private static String decisionFields(Object decision) {
+        Decision decided = (Decision) decision;
+        JsonLine json = new JsonLine()
+                .field("policy", decided == null ? null : decided.policy())
+                .field("tier", decided == null ? null : decided.tier());
+        if (decided == null || decided.rule() < 0) {
+            json.nullField("rule");
+        } else {
+            json.field("rule", decided.rule() + 1);
+        }
+        return json.field("location", decided == null ? null : decided.location())
+                .field("reason", decided == null ? null : decided.reason().name().toLowerCase())
+                .field("description", decided == null ? null : decided.description())
+                .fields();
     }
 
     /**
@@ -136,19 +166,19 @@ public final class DecisionLog {
      * requests not logged line by line are still accounted for.
      */
     private void writeSummary(SamplingWindow.Summary summary) {
-        emit(json -> {
-            json.writeStringField("timestamp", summary.end().toString());
-            json.writeStringField("type", "summary");
-            json.writeStringField("interval_start", summary.start().toString());
-            json.writeNumberField("interval_seconds", summary.sampling().intervalSeconds());
-            json.writeNumberField("requests_per_interval", summary.sampling().requestsPerInterval());
-            json.writeNumberField("requests", summary.requests());
-            json.writeNumberField("logged", summary.logged());
-            json.writeNumberField("not_logged", summary.notLogged());
-            json.writeNumberField("allowed", summary.allowed());
-            json.writeNumberField("denied_by_alp", summary.deniedByAlp());
-            json.writeNumberField("denied_by_waf", summary.deniedByWaf());
-        });
+        sink.accept(new JsonLine()
+                .field("timestamp", summary.end())
+                .field("type", "summary")
+                .field("interval_start", summary.start())
+                .field("interval_seconds", summary.sampling().intervalSeconds())
+                .field("requests_per_interval", summary.sampling().requestsPerInterval())
+                .field("requests", summary.requests())
+                .field("logged", summary.logged())
+                .field("not_logged", summary.notLogged())
+                .field("allowed", summary.allowed())
+                .field("denied_by_alp", summary.deniedByAlp())
+                .field("denied_by_waf", summary.deniedByWaf())
+                .end());
     }
 
     /**
@@ -156,36 +186,42 @@ public final class DecisionLog {
      * for every rule that fired (in detection mode too), and {@code "waf_skipped"} for rules that
      * could not run. Absent when no WAF ran or none fired.
      */
-    private static void writeWaf(JsonGenerator json, List<WafResult> results) throws IOException {
-        boolean any = results.stream().anyMatch(r -> !r.matches().isEmpty());
-        if (any) {
-            json.writeArrayFieldStart("waf");
+    private static void writeWaf(JsonLine json, List<WafResult> results) {
+        boolean anyMatch = false;
+        boolean anySkipped = false;
+        for (WafResult result : results) {
+            anyMatch |= !result.matches().isEmpty();
+            anySkipped |= !result.skipped().isEmpty();
+        }
+        if (anyMatch) {
+            json.startArray("waf");
             for (WafResult result : results) {
                 for (RuleMatch match : result.matches()) {
-                    json.writeStartObject();
-                    json.writeNumberField("id", match.id());
-                    json.writeNumberField("phase", match.phase());
-                    json.writeStringField("msg", match.message());
-                    json.writeStringField("data", match.data());
-                    json.writeStringField("severity", match.severity());
-                    json.writeArrayFieldStart("tags");
+                    json.startObject()
+                            .field("id", match.id())
+                            .field("phase", match.phase())
+                            .field("msg", match.message())
+                            .field("data", match.data())
+                            .field("severity", match.severity())
+                            .startArray("tags");
                     for (String tag : match.tags()) {
-                        json.writeString(tag);
+                        json.value(tag);
                     }
-                    json.writeEndArray();
-                    json.writeBooleanField("disruptive", match.disruptive());
-                    json.writeEndObject();
+                    json.endArray()
+                            .field("disruptive", match.disruptive())
+                            .endObject();
                 }
             }
-            json.writeEndArray();
+            json.endArray();
         }
-        List<Long> skipped = results.stream().flatMap(r -> r.skipped().stream()).toList();
-        if (!skipped.isEmpty()) {
-            json.writeArrayFieldStart("waf_skipped");
-            for (long id : skipped) {
-                json.writeNumber(id);
+        if (anySkipped) {
+            json.startArray("waf_skipped");
+            for (WafResult result : results) {
+                for (long id : result.skipped()) {
+                    json.value(id);
+                }
             }
-            json.writeEndArray();
+            json.endArray();
         }
     }
 
@@ -195,48 +231,24 @@ public final class DecisionLog {
      * line itself could not be read.
      */
     public void writeRejection(SocketAddress source, String method, String target, int status, String reason) {
-        emit(json -> {
-            json.writeStringField("timestamp", Instant.now().toString());
-            json.writeStringField("type", "protocol");
-            writeSource(json, source instanceof InetSocketAddress inet ? inet : null);
-            json.writeStringField("method", method);
-            json.writeStringField("path", target);
-            json.writeNumberField("status", status);
-            json.writeStringField("action", "reject");
-            json.writeStringField("reason", reason);
-        });
+        JsonLine json = new JsonLine()
+                .field("timestamp", Instant.now())
+                .field("type", "protocol");
+        writeSource(json, source instanceof InetSocketAddress inet ? inet : null);
+        sink.accept(json.field("method", method)
+                .field("path", target)
+                .field("status", status)
+                .field("action", "reject")
+                .field("reason", reason)
+                .end());
         observer.rejection(status, reason);
     }
 
-    private static void writeSource(JsonGenerator json, InetSocketAddress source) throws IOException {
-        json.writeStringField("source_ip", source == null ? null : source.getAddress().getHostAddress());
-        json.writeFieldName("source_port");
+    private static void writeSource(JsonLine json, InetSocketAddress source) {
         if (source == null) {
-            json.writeNull();
+            json.nullField("source_ip").nullField("source_port");
         } else {
-            json.writeNumber(source.getPort());
+            json.field("source_ip", source.getAddress().getHostAddress()).field("source_port", source.getPort());
         }
-    }
-
-    /** The fields of one line, written in order. */
-    private interface Fields {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    /**
-     * Streams the fields straight to JSON: building a map per request and serializing it through
-     * {@code ObjectMapper} was a quarter of the proxy's own CPU per request in LoadBenchmark.
-     */
-    private void emit(Fields fields) {
-        StringWriter line = new StringWriter(384);
-        try (JsonGenerator json = JSON.createGenerator(line)) {
-            json.writeStartObject();
-            fields.write(json);
-            json.writeEndObject();
-        } catch (IOException impossible) {
-            // INVARIANT: writing strings and numbers to a StringWriter cannot fail.
-            throw new IllegalStateException(impossible);
-        }
-        sink.accept(line.toString());
     }
 }

@@ -5,6 +5,7 @@ import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.log.Exchange;
 import dev.palisade.proxy.server.PlainResponse;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpObject;
@@ -39,6 +40,8 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
     private Runnable retry;
     private State state = State.WAITING;
     private boolean interim;
+    /** Parts written to the client and not flushed yet. */
+    private boolean unflushed;
     private int status;
     /** The WAF's response phases; inactive when no WAF inspected the request. */
     private final ResponsePhases responsePhases;
@@ -131,18 +134,36 @@ final class UpstreamToClientRelay extends ChannelInboundHandlerAdapter {
         return true;
     }
 
+    /**
+     * Writes a part to the client; only the last part is flushed at once, the others when the
+     * upstream read that produced them is complete ({@link #channelReadComplete}). A response's
+     * head and its body usually arrive in one read, and flushing each cost a socket write of its
+     * own: two per response where the upstream made one. The next part is still read only once
+     * the previous one has been written.
+     */
     private void send(ChannelHandlerContext ctx, Object message, boolean last) {
-        client.writeAndFlush(message).addListener(written -> {
+        ChannelFuture write = last ? client.writeAndFlush(message) : client.write(message);
+        unflushed = !last;
+        write.addListener(written -> {
             if (!written.isSuccess()) {
                 state = State.DONE;
                 ctx.close();
                 client.close();
             } else if (last) {
                 finish(ctx);
-            } else {
+            } else if (state != State.DONE) {
                 ctx.read();
             }
         });
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (unflushed) {
+            unflushed = false;
+            client.flush();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     /**
