@@ -5,6 +5,7 @@ import dev.palisade.cli.report.LiveReport;
 import dev.palisade.proxy.admin.Dashboard;
 import dev.palisade.proxy.extauthz.ExtAuthzConfig;
 import dev.palisade.proxy.extauthz.ExtAuthzServer;
+import dev.palisade.proxy.log.BackgroundLineWriter;
 import dev.palisade.proxy.log.DecisionLog;
 import dev.palisade.proxy.log.RecentLines;
 import dev.palisade.proxy.log.SummaryFlusher;
@@ -142,16 +143,15 @@ final class ServeCommand implements Callable<Integer> {
         PolicyBundle bundle = holder.current().orElseThrow();
         // The dashboard sees exactly the lines stdout gets: after sampling, with the summaries.
         RecentLines window = dashboard ? RecentLines.withDefaults() : null;
-        DecisionLog log = sampledLog(window == null ? out::println : line -> {
-            out.println(line);
-            window.accept(line);
-        }, holder);
+        BackgroundLineWriter lines = BackgroundLineWriter.start(out, BackgroundLineWriter.DEFAULT_CAPACITY);
+        DecisionLog log = sampledLog(lines(lines, window), holder);
         RequestInspection inspection = trustXfcc ? RequestInspection.alpThenWafTrustingForwardedClientCert()
                 : RequestInspection.alpThenWaf();
         if (wafRulesHeader) {
             inspection = inspection.withWafRulesHeader();
         }
-        try (Dashboard live = window == null ? null : Dashboard.start(window, new LiveReport("palisade serve on "
+        try (BackgroundLineWriter stdout = lines;
+                Dashboard live = window == null ? null : Dashboard.start(window, new LiveReport("palisade serve on "
                         + address(config.listen()) + " for " + config.workload()));
                 SummaryFlusher summaries = SummaryFlusher.start(log);
                 ProxyServer server = ProxyServer.start(config, holder, inspection, log, live);
@@ -166,10 +166,21 @@ final class ServeCommand implements Callable<Integer> {
             if (!noWatch) {
                 watcher.start();
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "palisade-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stdout.close(); // the JVM halts once the hooks end: the queued lines go out first
+            }, "palisade-shutdown"));
             server.awaitClose();
         }
         return 0;
+    }
+
+    /** Decision lines to stdout through the writer thread, and to the live view's window when there is one. */
+    private static Consumer<String> lines(BackgroundLineWriter stdout, RecentLines window) {
+        return window == null ? stdout : line -> {
+            stdout.accept(line);
+            window.accept(line);
+        };
     }
 
     /**
@@ -221,11 +232,10 @@ final class ServeCommand implements Callable<Integer> {
         PolicyHolder holder = loaded.get();
         PolicyBundle bundle = holder.current().orElseThrow();
         RecentLines window = dashboard ? RecentLines.withDefaults() : null;
-        DecisionLog log = sampledLog(window == null ? out::println : line -> {
-            out.println(line);
-            window.accept(line);
-        }, holder);
-        try (Dashboard live = window == null ? null : Dashboard.start(window, new LiveReport("palisade serve --mode ext-authz on "
+        BackgroundLineWriter lines = BackgroundLineWriter.start(out, BackgroundLineWriter.DEFAULT_CAPACITY);
+        DecisionLog log = sampledLog(lines(lines, window), holder);
+        try (BackgroundLineWriter stdout = lines;
+                Dashboard live = window == null ? null : Dashboard.start(window, new LiveReport("palisade serve --mode ext-authz on "
                         + address(config.httpListen())));
                 SummaryFlusher summaries = SummaryFlusher.start(log);
                 ExtAuthzServer server = ExtAuthzServer.start(config, holder, log,
@@ -242,7 +252,10 @@ final class ServeCommand implements Callable<Integer> {
             if (!noWatch) {
                 watcher.start();
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "palisade-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stdout.close();
+            }, "palisade-shutdown"));
             server.awaitClose();
         }
         return 0;
