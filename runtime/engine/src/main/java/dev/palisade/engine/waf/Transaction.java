@@ -1,9 +1,7 @@
 package dev.palisade.engine.waf;
 
 import dev.palisade.engine.operator.OperatorContext;
-import dev.palisade.engine.transform.Transformation;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -47,11 +45,7 @@ public final class Transaction implements OperatorContext {
     /** Counts the {@code ctl} actions that change what the body variables hold; caches are of one count. */
     private int bodyCtls;
     private int cacheBodyCtls;
-    /** Per screen group of the rule set in use: which literal sets its values hold; see {@link LiteralScreens}. */
-    private LiteralScreens screens;
-    private long[][] groupLiterals;
-    /** Which literal sets a (transformed) value holds, by identity: rules share values and most pipelines return them as they are. */
-    private final IdentityHashMap<String, long[]> valueLiterals = new IdentityHashMap<>(128);
+    private final ScreenResults screenResults = new ScreenResults();
 
     public Transaction(WafRequest request, EngineMode mode, WafLimits limits) {
         this.request = new RequestData(request, limits);
@@ -138,44 +132,10 @@ public final class Transaction implements OperatorContext {
             return true;
         }
         clearCachesAfterBody();
-        if (screens != screen.owner) {
-            screens = screen.owner;
-            groupLiterals = new long[screens.groups()][];
+        if (!screenResults.known(screen)) {
+            screenResults.learn(screen, targets(screen.specs, rule));
         }
-        long[] found = groupLiterals[screen.group];
-        if (found == null) {
-            found = new long[screens.matcher().words()];
-            for (Target target : targets(screen.specs, rule)) {
-                String value = target.value();
-                if (screen.multiMatch) {
-                    addLiterals(value, found); // multiMatch: the raw value and every value a step changes
-                }
-                for (Transformation transformation : screen.pipeline) {
-                    String next = transformation.apply(value);
-                    if (screen.multiMatch && !next.equals(value)) {
-                        addLiterals(next, found);
-                    }
-                    value = next;
-                }
-                if (!screen.multiMatch) {
-                    addLiterals(value, found);
-                }
-            }
-            groupLiterals[screen.group] = found;
-        }
-        return (found[screen.set >>> 6] & (1L << screen.set)) != 0;
-    }
-
-    private void addLiterals(String value, long[] found) {
-        long[] literals = valueLiterals.get(value);
-        if (literals == null) {
-            literals = new long[found.length];
-            screens.matcher().scan(value, literals);
-            valueLiterals.put(value, literals);
-        }
-        for (int w = 0; w < found.length; w++) {
-            found[w] |= literals[w];
-        }
+        return screenResults.found(screen);
     }
 
     private List<Target> collectTargets(List<TargetSpec> specs, RuleInfo rule) {
@@ -337,9 +297,7 @@ public final class Transaction implements OperatorContext {
         if (cacheAfterBody != request.bodyProcessed() || cacheBodyCtls != bodyCtls) {
             targetCache.clear();
             targetListCache.clear();
-            if (groupLiterals != null) {
-                Arrays.fill(groupLiterals, null);
-            }
+            screenResults.clear();
             cacheAfterBody = request.bodyProcessed();
             cacheBodyCtls = bodyCtls;
         }
