@@ -1,91 +1,31 @@
 package dev.palisade.engine.operator;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * Aho–Corasick over byte strings, case-insensitive in ASCII only — what ModSecurity's
  * {@code acmp} does for {@code @pm} (it folds with C {@code tolower}, so é and É differ). Built
- * once per rule; a search is one table lookup per input byte. The automaton is a full DFA over
- * the bytes that occur in some phrase (every other byte leads to the root), so its size is
- * states × distinct phrase bytes.
+ * once per rule ({@link AhoCorasick}); a search is one table lookup per input byte.
  *
  * <p>Written here rather than taken from {@code org.ahocorasick:ahocorasick}: that library folds
  * case with {@link Character#toLowerCase}, which would make {@code É} match {@code é}.
  */
 final class PhraseMatcher {
 
-    private final int[] classOf = new int[256];
-    private final int alphabet;
-    private final int[] next;
+    private final AhoCorasick automaton;
+    /** Per state, the phrase found on reaching it (the first given, of those ending there or at a suffix), or {@code null}. */
     private final String[] output;
     private final List<String> phrases;
 
     private PhraseMatcher(List<String> phrases) {
         this.phrases = List.copyOf(phrases);
-        int classes = 1;
-        for (String phrase : phrases) {
-            for (int k = 0; k < phrase.length(); k++) {
-                int b = fold(phrase.charAt(k));
-                if (classOf[b] == 0) {
-                    classOf[b] = classes++;
-                }
-            }
-        }
-        alphabet = classes;
-        for (int upper = 'A'; upper <= 'Z'; upper++) { // fold once here, not per input byte
-            classOf[upper] = classOf[upper + ('a' - 'A')];
-        }
-        // The trie first: children[state * alphabet + class], 0 = none (the root is never a child).
-        List<String> terminal = new ArrayList<>();
-        terminal.add(null);
-        int[] trie = new int[alphabet * 16];
-        int states = 1;
-        for (String phrase : phrases) {
-            int state = 0;
-            for (int k = 0; k < phrase.length(); k++) {
-                int slot = state * alphabet + classOf[fold(phrase.charAt(k))];
-                if (trie[slot] == 0) {
-                    if ((states + 1) * alphabet > trie.length) {
-                        trie = Arrays.copyOf(trie, trie.length * 2);
-                    }
-                    trie[slot] = states++;
-                    terminal.add(null);
-                }
-                state = trie[slot];
-            }
-            if (terminal.get(state) == null) {
-                terminal.set(state, phrase);
-            }
-        }
-        next = Arrays.copyOf(trie, states * alphabet);
-        output = terminal.toArray(new String[0]);
-        int[] fail = new int[states];
-        int[] queue = new int[states];
-        int head = 0;
-        int tail = 0;
-        for (int c = 0; c < alphabet; c++) {
-            if (next[c] != 0) {
-                queue[tail++] = next[c];
-            }
-        }
-        // INVARIANT: states leave the queue in breadth-first order, so fail[s] is complete before s.
-        while (head < tail) {
-            int s = queue[head++];
-            if (output[s] == null) {
-                output[s] = output[fail[s]];
-            }
-            for (int c = 0; c < alphabet; c++) {
-                int child = next[s * alphabet + c];
-                if (child != 0) {
-                    fail[child] = next[fail[s] * alphabet + c];
-                    queue[tail++] = child;
-                } else {
-                    next[s * alphabet + c] = next[fail[s] * alphabet + c];
-                }
-            }
+        this.automaton = new AhoCorasick(phrases);
+        output = new String[automaton.states()];
+        for (int s = 1; s < output.length; s++) { // breadth-first: a fail state comes before its states
+            int[] ending = automaton.literalsEndingAt[s];
+            output[s] = ending != null ? phrases.get(ending[0]) : output[automaton.fail[s]];
         }
     }
 
@@ -107,6 +47,9 @@ final class PhraseMatcher {
 
     /** The first phrase found in {@code value} (the one ending earliest), or {@code null}. */
     String find(String value) {
+        int[] next = automaton.next;
+        int[] classOf = automaton.classOf;
+        int alphabet = automaton.alphabet;
         int state = 0;
         for (int k = 0; k < value.length(); k++) {
             char c = value.charAt(k);
@@ -116,9 +59,5 @@ final class PhraseMatcher {
             }
         }
         return null;
-    }
-
-    private static int fold(char c) {
-        return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
 }
