@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.palisade.compiler.interp.ReferenceInterpreter;
+import dev.palisade.compiler.generators.PolicySources;
 import dev.palisade.compiler.ir.IrBundle;
 import dev.palisade.engine.CompiledPolicy;
 import dev.palisade.engine.Selection;
@@ -80,7 +81,7 @@ class CombinationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void bothEnginesDecide(Case c) {
-        IrBundle ir = CompiledMatchesInterpreterPropertyTest.compile(BUNDLE).orElseThrow();
+        IrBundle ir = PolicySources.ir(BUNDLE).orElseThrow();
         for (CompiledPolicy engine : List.of(new ReferenceInterpreter(ir), PolicyCompiler.load(ir, Optional.empty()).policy())) {
             Selection selection = engine.select(new Workload(c.labels(), c.namespace()));
             Decision decision = engine.decide(selection,
@@ -95,7 +96,7 @@ class CombinationTest {
 
     @org.junit.jupiter.api.Test
     void aWorkloadWithoutAlpPoliciesIsNotRestricted() {
-        IrBundle ir = CompiledMatchesInterpreterPropertyTest.compile(BUNDLE.replace("selector 'all()'", "selector 'app == \"none\"'"))
+        IrBundle ir = PolicySources.ir(BUNDLE.replace("selector 'all()'", "selector 'app == \"none\"'"))
                 .orElseThrow();
         CompiledPolicy compiled = PolicyCompiler.load(ir, Optional.empty()).policy();
         Selection selection = compiled.select(new Workload(Map.of("app", "static"), "default"));

@@ -37,7 +37,7 @@ class CompiledMatchesInterpreterPropertyTest {
             @ForAll("bundles") BundleSpec spec,
             @ForAll("workloads") List<Workload> workloads,
             @ForAll("requests") List<RawRequest> requests) {
-        Optional<IrBundle> ir = compile(spec.source());
+        Optional<IrBundle> ir = PolicySources.ir(spec.source());
         Statistics.label("bundle compiles").collect(ir.isPresent());
         Statistics.label("bundle compiles").coverage(checker -> checker.check(true).percentage(p -> p > 40));
         Assume.that(ir.isPresent());
@@ -108,7 +108,7 @@ class CompiledMatchesInterpreterPropertyTest {
     }
 
     private static void agree(String source, Workload workload, RawRequest... requests) {
-        IrBundle ir = compile(source).orElseThrow(() -> new AssertionError("does not compile:\n" + source));
+        IrBundle ir = PolicySources.ir(source).orElseThrow(() -> new AssertionError("does not compile:\n" + source));
         CompiledPolicy compiled = PolicyCompiler.load(ir, Optional.empty()).policy();
         CompiledPolicy interpreted = new ReferenceInterpreter(ir);
         Selection selection = interpreted.select(workload);
@@ -127,15 +127,11 @@ class CompiledMatchesInterpreterPropertyTest {
 
     @Provide
     Arbitrary<List<Workload>> workloads() {
-        return BundleArbitraries.workloads().list().ofMinSize(1).ofMaxSize(3);
+        return BundleArbitraries.workloadSets();
     }
 
     @Provide
     Arbitrary<List<RawRequest>> requests() {
-        return BundleArbitraries.requests().list().ofMinSize(1).ofMaxSize(25);
-    }
-
-    static Optional<IrBundle> compile(String source) {
-        return PolicySources.check(source).ir();
+        return BundleArbitraries.requestBatches();
     }
 }

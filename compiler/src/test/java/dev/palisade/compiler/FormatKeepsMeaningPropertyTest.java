@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.palisade.compiler.generators.BundleArbitraries;
+import dev.palisade.compiler.generators.PolicySources;
 import dev.palisade.compiler.generators.BundleSpec;
 import dev.palisade.compiler.ir.IrBundle;
 import dev.palisade.compiler.ir.IrPrinter;
@@ -23,11 +24,11 @@ class FormatKeepsMeaningPropertyTest {
     @Property(tries = 1000, maxDiscardRatio = 10)
     void formattedSourceHasTheSameIr(@ForAll("bundles") BundleSpec spec) {
         String source = spec.source();
-        Optional<IrBundle> original = CompiledMatchesInterpreterPropertyTest.compile(source);
+        Optional<IrBundle> original = PolicySources.ir(source);
         Assume.that(original.isPresent());
         Optional<String> formatted = PolicyFormatter.formatSource(new SourceFile("bundle.pal", source), new Diagnostics());
         assertTrue(formatted.isPresent(), source);
-        Optional<IrBundle> reparsed = CompiledMatchesInterpreterPropertyTest.compile(formatted.get());
+        Optional<IrBundle> reparsed = PolicySources.ir(formatted.get());
         assertTrue(reparsed.isPresent(), formatted.get());
         assertEquals(IrPrinter.print(original.get()), IrPrinter.print(reparsed.get()),
                 "--- source\n" + source + "--- formatted\n" + formatted.get());

@@ -89,11 +89,11 @@ class CalicoMatchesCompiledPropertyTest {
 
     @Provide
     Arbitrary<List<Workload>> workloads() {
-        return BundleArbitraries.workloads().list().ofMinSize(1).ofMaxSize(3);
+        return BundleArbitraries.workloadSets();
     }
 
     @Provide
     Arbitrary<List<RawRequest>> requests() {
-        return BundleArbitraries.requests().list().ofMinSize(1).ofMaxSize(25);
+        return BundleArbitraries.requestBatches();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.palisade.backends.BuildInput;
 import dev.palisade.backends.BuildInput.PolicyWaf;
 import dev.palisade.backends.Yaml;
+import dev.palisade.compiler.generators.PolicySources;
 import dev.palisade.compiler.ir.IrBundle;
 import dev.palisade.compiler.ir.waf.IrWaf;
 import dev.palisade.dsl.diag.Diagnostic;
@@ -96,7 +97,7 @@ class EnvoyBackendDiagnosticsTest {
     }
 
     private static IrBundle compile(String source) {
-        return EnvoyRbacMatchesCompiledPropertyTest.compile(source)
+        return PolicySources.ir(source)
                 .orElseThrow(() -> new AssertionError("does not compile:\n" + source));
     }
 }

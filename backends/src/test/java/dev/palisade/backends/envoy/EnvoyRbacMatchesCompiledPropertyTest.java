@@ -43,7 +43,7 @@ class EnvoyRbacMatchesCompiledPropertyTest {
             @ForAll("bundles") BundleSpec spec,
             @ForAll("workloads") List<Workload> workloads,
             @ForAll("requests") List<RawRequest> requests) throws Exception {
-        Optional<IrBundle> ir = compile(spec.source());
+        Optional<IrBundle> ir = PolicySources.ir(spec.source());
         Assume.that(ir.isPresent());
         CompiledPolicy compiled = PolicyCompiler.load(ir.get(), Optional.empty()).policy();
         for (Workload workload : workloads) {
@@ -71,7 +71,7 @@ class EnvoyRbacMatchesCompiledPropertyTest {
                     }
                 }
                 """;
-        IrBundle ir = compile(source).orElseThrow(() -> new AssertionError("does not compile:\n" + source));
+        IrBundle ir = PolicySources.ir(source).orElseThrow(() -> new AssertionError("does not compile:\n" + source));
         CompiledPolicy compiled = PolicyCompiler.load(ir, Optional.empty()).policy();
         List<RawRequest> requests = new java.util.ArrayList<>();
         for (String method : List.of("GET", "POST", "DELETE", "get")) {
@@ -127,15 +127,11 @@ class EnvoyRbacMatchesCompiledPropertyTest {
 
     @Provide
     Arbitrary<List<Workload>> workloads() {
-        return BundleArbitraries.workloads().list().ofMinSize(1).ofMaxSize(3);
+        return BundleArbitraries.workloadSets();
     }
 
     @Provide
     Arbitrary<List<RawRequest>> requests() {
-        return BundleArbitraries.requests().list().ofMinSize(1).ofMaxSize(25);
-    }
-
-    static Optional<IrBundle> compile(String source) {
-        return PolicySources.check(source).ir();
+        return BundleArbitraries.requestBatches();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.palisade.backends.BuildInput;
 import dev.palisade.backends.Yaml;
+import dev.palisade.compiler.generators.PolicySources;
 import dev.palisade.compiler.ir.IrBundle;
 import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.engine.request.Workload;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * segment), so they are pinned here.
  */
 class EnvoyRbacPathsTest {
-    private static final IrBundle BUNDLE = EnvoyRbacMatchesCompiledPropertyTest.compile("""
+    private static final IrBundle BUNDLE = PolicySources.ir("""
             policy exact {
                 selector 'app == "exact"'
                 alp { allow GET path exact "/a" }

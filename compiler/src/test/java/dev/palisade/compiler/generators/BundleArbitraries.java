@@ -105,6 +105,16 @@ public final class BundleArbitraries {
                 });
     }
 
+    /** The workloads one differential property checks a bundle for: one to three. */
+    public static Arbitrary<List<Workload>> workloadSets() {
+        return workloads().list().ofMinSize(1).ofMaxSize(3);
+    }
+
+    /** The requests one differential property sends per bundle and workload: one to 25. */
+    public static Arbitrary<List<RawRequest>> requestBatches() {
+        return requests().list().ofMinSize(1).ofMaxSize(25);
+    }
+
     /** A request as a client would send it: method, raw request-target, and who sends it. */
     public record RawRequest(String method, String target, String serviceAccount, String namespace) {
         @Override

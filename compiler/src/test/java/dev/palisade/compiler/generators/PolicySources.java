@@ -1,11 +1,13 @@
 package dev.palisade.compiler.generators;
 
 import dev.palisade.compiler.PolicyCompiler;
+import dev.palisade.compiler.ir.IrBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Compiles policy source text the way {@code palisade} compiles a file: written to a temporary
@@ -13,6 +15,11 @@ import java.util.List;
  */
 public final class PolicySources {
     private PolicySources() {}
+
+    /** The bundle's IR, or empty when the source has errors. */
+    public static Optional<IrBundle> ir(String source) {
+        return check(source).ir();
+    }
 
     public static PolicyCompiler.Result check(String source) {
         try {
