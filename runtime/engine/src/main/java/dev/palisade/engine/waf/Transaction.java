@@ -111,12 +111,12 @@ public final class Transaction implements OperatorContext {
             return cached;
         }
         if (specs.size() == 1 && !removals.removesTargetsOf(rule)) {
-            // One TX member by name, as the 70-odd paranoia-level gates read TX:EXECUTING_PARANOIA_LEVEL.
+            // One TX member by name, as the 70-odd paranoia-level gates read TX:EXECUTING_PARANOIA_LEVEL:
+            // no list to build and no exclusions to work out.
             TargetSpec spec = specs.get(0);
-            if (spec.memberKey() != null && spec.keyPattern() == null && !spec.excluded() && !spec.count()
-                    && spec.collection().equals("TX")) {
-                Entry entry = memberEntry("TX", spec.memberKey());
-                return entry == null ? List.of() : List.of(entry.target("TX"));
+            if (spec.collection().equals("TX") && Variables.namesOneMember(spec) && !spec.excluded() && !spec.count()) {
+                Target member = Variables.namedMember(this, spec);
+                return member == null ? List.of() : List.of(member);
             }
         }
         return collectTargets(specs, rule);

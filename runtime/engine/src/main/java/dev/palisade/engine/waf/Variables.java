@@ -147,11 +147,10 @@ public final class Variables {
             case "UNIQUE_ID" -> scalar(c, tx.uniqueId(), out);
             case "DURATION" -> scalar(c, "0", out);
             case "TX", "IP", "GLOBAL", "SESSION", "USER", "RESOURCE" -> {
-                if (spec.key().isPresent() && spec.keyPattern() == null) {
-                    // A literal key (TX:EXECUTING_PARANOIA_LEVEL, the paranoia gates): one lookup, not a scan.
-                    Entry entry = tx.memberEntry(c, spec.memberKey());
-                    if (entry != null) {
-                        out.add(entry.target(c));
+                if (namesOneMember(spec)) {
+                    Target member = namedMember(tx, spec);
+                    if (member != null) {
+                        out.add(member);
                     }
                     return;
                 }
@@ -196,6 +195,17 @@ public final class Variables {
                 // Others (GEO, ENV, response variables before a response, TIME…) hold nothing here.
             }
         }
+    }
+
+    /** A literal key of a mutable collection ({@code TX:EXECUTING_PARANOIA_LEVEL}, the paranoia gates): one lookup, not a scan. */
+    static boolean namesOneMember(TargetSpec spec) {
+        return spec.key().isPresent() && spec.keyPattern() == null;
+    }
+
+    /** The member {@link #namesOneMember} names, as a target, or {@code null} when the collection lacks it. */
+    static Target namedMember(Transaction tx, TargetSpec spec) {
+        Entry entry = tx.memberEntry(spec.collection(), spec.memberKey());
+        return entry == null ? null : entry.target(spec.collection());
     }
 
     /** The {@code RESPONSE_*} variables; nothing before the response exists (phases 1 and 2). */
