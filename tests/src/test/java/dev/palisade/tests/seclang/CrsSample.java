@@ -1,7 +1,7 @@
 package dev.palisade.tests.seclang;
 
-import static dev.palisade.tests.seclang.OracleSetup.describe;
-import static dev.palisade.tests.seclang.OracleSetup.verdict;
+import static dev.palisade.tests.seclang.OracleSetup.modSecurityVerdict;
+import static dev.palisade.tests.seclang.OracleSetup.palisadeVerdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -93,15 +93,18 @@ final class CrsSample {
             boolean blocked = true;
             boolean sameRules = true;
             for (FtwStage stage : test.stages()) {
-                int logged = setup.errorLog().length();
+                int before = setup.errorLog().length();
                 FtwOutcome theirs = setup.modSecurity.send(stage);
+                String logged = setup.errorLog().substring(before);
                 FtwOutcome ours = setup.palisade.send(stage);
-                Set<Long> theirRules = ruleIds(setup.errorLog().substring(logged));
-                agree &= verdict(theirs) == verdict(ours);
-                blocked &= verdict(theirs) == Verdict.DENY && verdict(ours) == Verdict.DENY;
+                Set<Long> theirRules = ruleIds(logged);
+                Verdict theirVerdict = modSecurityVerdict(theirs, logged);
+                Verdict ourVerdict = palisadeVerdict(ours);
+                agree &= theirVerdict.equals(ourVerdict);
+                blocked &= theirVerdict.kind() == Verdict.Kind.WAF_DENY && ourVerdict.kind() == Verdict.Kind.WAF_DENY;
                 sameRules &= withoutLoggingPhase(theirRules).equals(withoutLoggingPhase(ours.firedIds()));
-                both.append(" ModSecurity ").append(describe(theirs)).append(" (rules ").append(theirRules)
-                        .append("), Palisade ").append(describe(ours)).append(" (rules ").append(ours.firedIds())
+                both.append(" ModSecurity ").append(theirVerdict).append(" (rules ").append(theirRules)
+                        .append("), Palisade ").append(ourVerdict).append(" (rules ").append(ours.firedIds())
                         .append(')');
             }
             if (!sameRules) {

@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +35,33 @@ import java.util.stream.Stream;
  * ({@link NginxModSecurity}), and in Palisade's interpreter in this process; requests go to both.
  */
 final class OracleSetup implements AutoCloseable {
-    enum Verdict { ALLOW, DENY, NO_ANSWER }
+    /**
+     * Who decided a request, and with which status: the WAF denied it, the HTTP front end refused it
+     * before any rule ran (nginx's own 400 or 413, Palisade's parser), it was let through, or no
+     * answer came. Two engines agree only on the same kind and, for denials, the same status: a 400
+     * from nginx is not ModSecurity blocking, even where Palisade's WAF denies with 403.
+     */
+    record Verdict(Kind kind, int status) {
+        enum Kind { ALLOW, WAF_DENY, FRONT_END, NO_ANSWER }
+
+        static final Verdict ALLOW = new Verdict(Kind.ALLOW, 0);
+
+        static Verdict deny(int status) {
+            return new Verdict(Kind.WAF_DENY, status);
+        }
+
+        /** Statuses of requests let through are not compared: the two upstreams answer differently. */
+        Verdict {
+            status = kind == Kind.ALLOW || kind == Kind.NO_ANSWER ? 0 : status;
+        }
+
+        @Override
+        public String toString() {
+            return kind == Kind.ALLOW || kind == Kind.NO_ANSWER ? kind.toString() : kind + " " + status;
+        }
+    }
+
+    private static final Pattern INTERVENTION = Pattern.compile("ModSecurity: Access denied with code (\\d+)");
 
     private final Path dir;
     private final NginxModSecurity nginx;
@@ -106,11 +134,36 @@ final class OracleSetup implements AutoCloseable {
                 false, true, Optional.empty(), Optional.empty()), null);
     }
 
-    static Verdict verdict(FtwOutcome outcome) {
+    /**
+     * ModSecurity's verdict: a denial only when its part of the error log ({@code logged}, what nginx
+     * wrote while answering) has ModSecurity's intervention line, whose code must be the status sent.
+     */
+    static Verdict modSecurityVerdict(FtwOutcome outcome, String logged) {
         if (outcome.status().isEmpty()) {
-            return Verdict.NO_ANSWER;
+            return new Verdict(Verdict.Kind.NO_ANSWER, 0);
         }
-        return outcome.status().getAsInt() < 400 ? Verdict.ALLOW : Verdict.DENY;
+        int status = outcome.status().getAsInt();
+        Matcher intervention = INTERVENTION.matcher(logged);
+        if (intervention.find()) {
+            return Integer.parseInt(intervention.group(1)) == status ? Verdict.deny(status)
+                    : new Verdict(Verdict.Kind.FRONT_END, status);
+        }
+        return status < 400 ? Verdict.ALLOW : new Verdict(Verdict.Kind.FRONT_END, status);
+    }
+
+    /**
+     * Palisade's verdict: its in-process target answers a refused request without running a rule
+     * and a WAF denial with the rules that matched, so a 4xx with matched rules is the WAF's.
+     */
+    static Verdict palisadeVerdict(FtwOutcome outcome) {
+        if (outcome.status().isEmpty()) {
+            return new Verdict(Verdict.Kind.NO_ANSWER, 0);
+        }
+        int status = outcome.status().getAsInt();
+        if (status < 400) {
+            return Verdict.ALLOW;
+        }
+        return outcome.firedIds().isEmpty() ? new Verdict(Verdict.Kind.FRONT_END, status) : Verdict.deny(status);
     }
 
     static String describe(FtwOutcome outcome) {
