@@ -6,15 +6,19 @@
 #
 # Debian's packages, as the README's commands use them: Java 17 and the OWASP Core Rule Set
 # (3.3.4, under /usr/share/modsecurity-crs with its setup in /etc/modsecurity/crs), which the
-# policies' `crs` lines load. The manifests mount the policies at /etc/palisade/policies.
+# policies' `crs` lines load. The manifests mount the policies at /etc/palisade/policies. The same
+# image runs the CI workflow (gitops/ci/github-actions.yaml) and the Argo CD plugin sidecar: they
+# call `palisade` from a shell, and `palisade diff --base` reads the base revision with git.
 FROM debian:bookworm-slim
 
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-        openjdk-17-jre-headless modsecurity-crs \
+        openjdk-17-jre-headless modsecurity-crs git \
     && rm -rf /var/lib/apt/lists/*
 
 COPY gitops/target/palisade.jar /opt/palisade/palisade.jar
+RUN printf '#!/bin/sh\nexec java -jar /opt/palisade/palisade.jar "$@"\n' > /usr/local/bin/palisade \
+    && chmod 755 /usr/local/bin/palisade
 
 # The Deployment runs as this user with a read-only root filesystem; only /tmp (an emptyDir) is
 # written, by the JVM and by Janino's generated classes.

@@ -61,4 +61,15 @@ class RuntimeImageTest {
         assertTrue(List.of(dockerfile().split("\\s+")).contains("modsecurity-crs"),
                 "Debian's modsecurity-crs (the `crs` line's default rule set) is installed in the image");
     }
+
+    /** The CI workflow and the Argo CD sidecar run in this image and call `palisade` from a shell. */
+    @Test
+    void shellStepsFindPalisadeAndGit() throws Exception {
+        String text = dockerfile();
+        assertTrue(text.contains("exec java -jar /opt/palisade/palisade.jar \"$@\"\\n' > /usr/local/bin/palisade"),
+                "a palisade command on the PATH");
+        assertTrue(List.of(text.split("\\s+")).contains("git"), "git, which `palisade diff --base` reads revisions with");
+        String workflow = Files.readString(Path.of("gitops/ci/github-actions.yaml"));
+        assertTrue(workflow.contains("container: " + BuildOptions.DEFAULT_IMAGE), "the workflow runs in this image");
+    }
 }

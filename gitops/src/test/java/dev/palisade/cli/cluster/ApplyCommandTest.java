@@ -111,6 +111,8 @@ class ApplyCommandTest {
                 "NetworkPolicy.projectcalico.org bookinfo/productpage"),
                 objectsWith(run, "pruned"));
         assertEquals("5 created, 4 updated, 13 unchanged, 5 pruned", run.lines().get(run.lines().size() - 1));
+        assertEquals(readmeBlockAfter("`ApplyCommandTest` checks that this is what `apply` prints"), run.out(),
+                "the README quotes this run's output");
         Map<String, JsonNode> built = MockCluster.built(policies);
         Map<String, ObjectNode> live = cluster.objects();
         assertEquals(built.keySet(), live.keySet());
@@ -178,5 +180,14 @@ class ApplyCommandTest {
             }
         }
         return objects;
+    }
+
+    /** The first fenced block after {@code anchor} in the repository's README. */
+    private static String readmeBlockAfter(String anchor) throws IOException {
+        String readme = Files.readString(MockCluster.ROOT.resolve("README.md"));
+        int at = readme.indexOf(anchor);
+        assertTrue(at >= 0, "README no longer says: " + anchor);
+        int start = readme.indexOf('\n', readme.indexOf("```", at)) + 1;
+        return readme.substring(start, readme.indexOf("```", start));
     }
 }
