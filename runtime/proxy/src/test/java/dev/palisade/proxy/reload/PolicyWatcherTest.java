@@ -66,6 +66,45 @@ class PolicyWatcherTest {
         }
     }
 
+    /**
+     * A ConfigMap volume, as the Kubernetes manifests mount the policies: the files are links into
+     * {@code ..data}, itself a link to a hidden timestamped directory, and the kubelet updates by
+     * writing a new directory and renaming a new {@code ..data} link over the old one. No file the
+     * watcher saw is modified, yet the change is loaded, and the hidden copies are never read twice.
+     */
+    @Test
+    void aConfigMapStyleLinkSwapIsLoaded(@TempDir Path directory) throws Exception {
+        Path first = directory.resolve("..2026_11_25_02_00_00.1");
+        Files.createDirectory(first);
+        Files.writeString(first.resolve("www.pal"), ALLOW_ROOT);
+        Files.createSymbolicLink(directory.resolve("..data"), first.getFileName());
+        Files.createSymbolicLink(directory.resolve("www.pal"), Path.of("..data", "www.pal"));
+        PolicyHolder holder = new PolicyHolder();
+        try (PolicyWatcher watcher = new PolicyWatcher(directory,
+                new BundleCompiler(directory, ProxyFixture.WWW), holder, message -> { })) {
+            PolicyBundle loaded = watcher.reload().orElseThrow();
+            assertTrue(!allows(holder, "/robots.txt"));
+            watcher.start();
+
+            Path second = directory.resolve("..2026_11_25_02_10_00.2");
+            Files.createDirectory(second);
+            Files.writeString(second.resolve("www.pal"),
+                    ALLOW_ROOT.replace("exact \"/\"", "exact \"/\", exact \"/robots.txt\""));
+            Path swap = directory.resolve("..data_tmp");
+            Files.createSymbolicLink(swap, second.getFileName());
+            Files.move(swap, directory.resolve("..data"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.delete(first.resolve("www.pal"));
+            Files.delete(first);
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (holder.current().orElseThrow() == loaded && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertNotEquals(loaded.irHash(), holder.current().orElseThrow().irHash(), "the swap was not loaded");
+            assertTrue(allows(holder, "/robots.txt"));
+        }
+    }
+
     @Test
     void aDirectoryWithErrorsGivesRenderedDiagnostics(@TempDir Path directory) throws Exception {
         Files.writeString(directory.resolve("bad.pal"), "policy { }\n");
