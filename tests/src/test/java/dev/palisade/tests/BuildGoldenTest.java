@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -35,6 +36,26 @@ class BuildGoldenTest {
         }
         tests.add(DynamicTest.dynamicTest("policies-examples (all together)", () -> buildMatchesGolden("all", "policies-examples")));
         return tests;
+    }
+
+    /**
+     * {@code build --stdout}, the Argo CD plugin's output: the same stream on every run, equal to
+     * its golden file ({@code golden/build-stdout/all.yaml}).
+     */
+    @Test
+    void theStdoutStreamIsTheSameOnEveryRunAndEqualsItsGolden() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/modsecurity-crs/rules")),
+                "skipped: the www example's WAF needs Debian's modsecurity-crs package, which is not installed");
+        Cli first = Cli.run("build", "policies-examples", "--stdout");
+        assertEquals(0, first.exitCode(), first::toString);
+        Cli second = Cli.run("build", "policies-examples", "--stdout");
+        assertEquals(first.out(), second.out(), "two --stdout builds differ");
+        Path golden = Path.of("tests/src/test/resources/golden/build-stdout/all.yaml");
+        if (Boolean.getBoolean("palisade.updateGolden")) {
+            Files.createDirectories(golden.getParent());
+            Files.writeString(golden, first.out());
+        }
+        assertEquals(Files.readString(golden), first.out(), "build --stdout of policies-examples; -Dpalisade.updateGolden=true accepts a change");
     }
 
     private static void buildMatchesGolden(String name, String input) throws IOException {
