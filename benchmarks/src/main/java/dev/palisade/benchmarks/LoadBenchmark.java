@@ -34,8 +34,12 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.palisade.benchmarks.LoadBenchmark \
  *     [--seconds 10] [--warmup 5] [--rounds 3] [--connections 64] [--generator-threads 1] \
- *     [--examples policies-examples]
+ *     [--examples policies-examples] [--nginx-reference true]
  * </pre>
+ *
+ * <p>When Debian's nginx is installed, a fourth row measures it as a plain reverse proxy in front
+ * of the same upstream ({@link NginxReferenceProxy}): the share of direct throughput a proxy with
+ * next to no work of its own keeps on this machine.
  */
 public final class LoadBenchmark {
     private static final List<String> PATHS = List.of("/", "/robots.txt");
@@ -60,6 +64,8 @@ public final class LoadBenchmark {
         int connections = Integer.parseInt(options.getOrDefault("--connections", "64"));
         int generatorThreads = Integer.parseInt(options.getOrDefault("--generator-threads", "1"));
         Path examples = Path.of(options.getOrDefault("--examples", "policies-examples"));
+        // Debian's nginx as a plain reverse proxy: how much of direct any proxy keeps here.
+        boolean nginxReference = Boolean.parseBoolean(options.getOrDefault("--nginx-reference", "true"));
 
         System.out.printf("LoadBenchmark: %d connections, %s warm-up per target, then %d rounds of %s per target, "
                         + "%d generator thread(s), %d cores (availableProcessors), Java %s%n", connections, warmup,
@@ -72,11 +78,16 @@ public final class LoadBenchmark {
         try (DemoUpstream upstream = DemoUpstream.start();
                 ProxyServer open = proxy(upstream, openPolicies, OPEN, log);
                 ProxyServer www = proxy(upstream, examples, WWW, log);
+                NginxReferenceProxy reference = nginxReference && NginxReferenceProxy.available()
+                        ? NginxReferenceProxy.start(upstream.address()) : null;
                 LoadGenerator generator = new LoadGenerator(generatorThreads)) {
             Map<String, InetSocketAddress> targets = new LinkedHashMap<>();
             targets.put("upstream direct", upstream.address());
             targets.put("palisade, allow-all policy", open.listenAddress());
             targets.put("palisade, www policy", www.listenAddress());
+            if (reference != null) {
+                targets.put("nginx reverse proxy (reference)", reference.address());
+            }
             for (InetSocketAddress target : targets.values()) {
                 generator.run(target, PATHS, connections, Duration.ZERO, warmup);
             }
@@ -86,11 +97,18 @@ public final class LoadBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 LoadGenerator.Result direct = null;
                 for (Map.Entry<String, InetSocketAddress> target : targets.entrySet()) {
+                    boolean nginx = reference != null && target.getValue().equals(reference.address());
+                    long nginxCpuBefore = nginx ? reference.cpuNanos() : 0;
                     LoadGenerator.Result result = generator.run(target.getValue(), PATHS, connections, Duration.ZERO,
                             measure);
                     direct = direct == null ? result : direct;
                     results.computeIfAbsent(target.getKey(), key -> new ArrayList<>()).add(result);
                     report("round " + round + " " + target.getKey(), result, direct);
+                    if (nginx) {
+                        System.out.printf("%-40s nginx's own CPU %4.1f µs/req (another process: not in the CPU/req "
+                                + "column, whose proxy share is 0 here)%n", "",
+                                (reference.cpuNanos() - nginxCpuBefore) / 1000.0 / result.requests());
+                    }
                 }
             }
             System.out.println("median over the rounds (the ratio is the median of each round's ratio to direct):");
@@ -101,7 +119,7 @@ public final class LoadBenchmark {
                 for (int index = 0; index < rows.size(); index++) {
                     ratios[index] = rows.get(index).perSecond() / direct.get(index).perSecond();
                 }
-                System.out.printf("  %-28s %7.0f req/s (%5.1f%% of direct)  p50 %5.2f ms  p99 %6.2f ms  "
+                System.out.printf("  %-32s %7.0f req/s (%5.1f%% of direct)  p50 %5.2f ms  p99 %6.2f ms  "
                                 + "%4.1f µs CPU/req (proxy %4.1f)  errors %d%n",
                         target.getKey(), median(rows.stream().mapToDouble(LoadGenerator.Result::perSecond).toArray()),
                         100 * median(ratios), median(rows.stream().mapToDouble(row -> row.p50() / 1000.0).toArray()),
@@ -137,7 +155,7 @@ public final class LoadBenchmark {
     }
 
     private static void report(String target, LoadGenerator.Result result, LoadGenerator.Result direct) {
-        System.out.printf("%-36s %7.0f req/s (%5.1f%% of direct)  p50 %5.2f ms  p90 %5.2f ms  p99 %6.2f ms  "
+        System.out.printf("%-40s %7.0f req/s (%5.1f%% of direct)  p50 %5.2f ms  p90 %5.2f ms  p99 %6.2f ms  "
                         + "max %7.2f ms  %4.1f µs CPU/req (proxy %4.1f)  %d requests, %d errors%n", target,
                 result.perSecond(), 100 * result.perSecond() / direct.perSecond(), result.p50() / 1000.0,
                 result.p90() / 1000.0, result.p99() / 1000.0, result.max() / 1000.0, result.cpuMicrosPerRequest(),
