@@ -37,6 +37,16 @@ final class BackendSelection {
             defaultValue = BuildOptions.DEFAULT_IMAGE)
     String image;
 
+    @Option(names = "--envoy-runtime", paramLabel = "IP:PORT", defaultValue = BuildOptions.Envoy.DEFAULT_RUNTIME,
+            description = "where Envoy's ext_authz filter reaches the runtime's gRPC service, `palisade serve --mode"
+                    + " ext-authz --grpc-listen IP:PORT` (default: ${DEFAULT-VALUE})")
+    String envoyRuntime;
+
+    @Option(names = "--envoy-failure-mode", paramLabel = "deny|allow", defaultValue = "deny",
+            description = "what Envoy does with a request when the runtime cannot answer: deny it (403, the default)"
+                    + " or allow it unchecked (fail open)")
+    String envoyFailureMode;
+
     /** Every backend's output, or the exit code to stop with (the problems already printed). */
     record Built(Optional<List<BuildDirectory.Part>> parts, int exitCode) {
         static Built stop(int exitCode) {
@@ -52,7 +62,8 @@ final class BackendSelection {
     /** Checks the policies and runs the selected backends over them. */
     Built build(List<Path> paths, PrintWriter err) {
         List<Backend> selected = selectedBackends(err);
-        if (selected == null) {
+        Optional<BuildOptions.Envoy> envoy = envoyOptions(err);
+        if (selected == null || envoy.isEmpty()) {
             return Built.stop(Inputs.USAGE);
         }
         Inputs.Checked checked = Inputs.check(paths, err);
@@ -65,7 +76,7 @@ final class BackendSelection {
         BuildInput input = BuildInputs.from(result, diagnostics);
         BuildOptions defaults = BuildOptions.defaults();
         BuildOptions options = new BuildOptions(calicoCrds ? BuildOptions.CALICO_CRD_V1 : BuildOptions.CALICO_V3, staged,
-                image, defaults.runtimeNamespace());
+                image, defaults.runtimeNamespace(), envoy.get(), java.util.Set.of());
         List<BuildDirectory.Part> parts = new ArrayList<>();
         for (Backend backend : selected) {
             if (!diagnostics.hasErrors()) {
@@ -77,6 +88,26 @@ final class BackendSelection {
             return Built.stop(Inputs.PROBLEMS);
         }
         return new Built(Optional.of(parts), 0);
+    }
+
+    /** Envoy's options, or empty after a message saying what is wrong with them. */
+    private Optional<BuildOptions.Envoy> envoyOptions(PrintWriter err) {
+        boolean failOpen;
+        if (envoyFailureMode.equals("deny")) {
+            failOpen = false;
+        } else if (envoyFailureMode.equals("allow")) {
+            failOpen = true;
+        } else {
+            err.println("palisade: --envoy-failure-mode must be deny or allow, got `" + envoyFailureMode + "`");
+            return Optional.empty();
+        }
+        Optional<IpPort> runtime = IpPort.parse(envoyRuntime);
+        if (runtime.isEmpty()) {
+            err.println("palisade: --envoy-runtime must be IP:PORT (Envoy's static cluster takes an IP address,"
+                    + " not a host name), got `" + envoyRuntime + "`");
+            return Optional.empty();
+        }
+        return Optional.of(new BuildOptions.Envoy(runtime.get().address(), runtime.get().port(), failOpen));
     }
 
     /** The backends asked for, in build order; null (after a message) for an unknown name. */

@@ -68,7 +68,7 @@ public final class EnvoyBackend implements Backend {
         Set<IrRule> ambiguous = new LinkedHashSet<>();
         Set<String> oversized = new LinkedHashSet<>();
         for (BuildWorkload workload : input.workloads()) {
-            ObjectNode bootstrap = bootstrap(input, workload.workload(), ambiguous, oversized);
+            ObjectNode bootstrap = bootstrap(input, workload.workload(), options.envoy(), ambiguous, oversized);
             files.add(new BackendOutput.OutputFile(
                     workload.workload().namespace() + "/" + workload.name() + ".yaml", Yaml.write(bootstrap)));
         }
@@ -76,23 +76,29 @@ public final class EnvoyBackend implements Backend {
         return new BackendOutput(List.of(), files);
     }
 
-    /** The bootstrap for one workload; what it cannot express exactly goes to {@code diagnostics}. */
+    /** The bootstrap for one workload with the default options; what it cannot express exactly goes to {@code diagnostics}. */
     public ObjectNode bootstrap(BuildInput input, Workload workload, Diagnostics diagnostics) {
+        return bootstrap(input, workload, BuildOptions.Envoy.defaults(), diagnostics);
+    }
+
+    /** The bootstrap for one workload; what it cannot express exactly goes to {@code diagnostics}. */
+    public ObjectNode bootstrap(BuildInput input, Workload workload, BuildOptions.Envoy options, Diagnostics diagnostics) {
         Set<IrRule> ambiguous = new LinkedHashSet<>();
         Set<String> oversized = new LinkedHashSet<>();
-        ObjectNode bootstrap = bootstrap(input, workload, ambiguous, oversized);
+        ObjectNode bootstrap = bootstrap(input, workload, options, ambiguous, oversized);
         report(input, ambiguous, oversized, diagnostics);
         return bootstrap;
     }
 
-    private static ObjectNode bootstrap(BuildInput input, Workload workload, Set<IrRule> ambiguous, Set<String> oversized) {
+    private static ObjectNode bootstrap(BuildInput input, Workload workload, BuildOptions.Envoy options,
+            Set<IrRule> ambiguous, Set<String> oversized) {
         Selection selection = new ReferenceInterpreter(input.bundle()).select(workload);
         FirstMatchList alp = FirstMatchList.of(input.bundle(), selection);
         alp.rules().ifPresent(rules -> rules.stream().map(FirstMatchList.Entry::rule)
                 .filter(rule -> rule.paths().stream().map(IrPath::normalized).anyMatch(path -> !EnvoyPathSpelling.isUnambiguous(path)))
                 .forEach(ambiguous::add));
         Optional<ObjectNode> rbac = alp.rules().map(RbacFilter::filter);
-        return EnvoyBootstrap.bootstrap(workload, rbac, bodyLimit(input, selection, oversized));
+        return EnvoyBootstrap.bootstrap(workload, rbac, bodyLimit(input, selection, oversized), options);
     }
 
     /**
