@@ -8,13 +8,18 @@ import dev.palisade.backends.BuildDirectory;
 import dev.palisade.backends.BuildInput;
 import dev.palisade.backends.BuildInputs;
 import dev.palisade.backends.BuildOptions;
+import dev.palisade.backends.InexactTranslations;
 import dev.palisade.compiler.PolicyCompiler;
+import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,6 +52,10 @@ final class BackendSelection {
                     + " or allow it unchecked (fail open)")
     String envoyFailureMode;
 
+    @Option(names = "--accept-inexact", split = ",", paramLabel = "CODE",
+            description = "accept these weaker but safe translations (warnings instead of errors): P0621, P0623, P0640")
+    List<String> acceptInexact;
+
     /** Every backend's output, or the exit code to stop with (the problems already printed). */
     record Built(Optional<List<BuildDirectory.Part>> parts, int exitCode) {
         static Built stop(int exitCode) {
@@ -63,7 +72,8 @@ final class BackendSelection {
     Built build(List<Path> paths, PrintWriter err) {
         List<Backend> selected = selectedBackends(err);
         Optional<BuildOptions.Envoy> envoy = envoyOptions(err);
-        if (selected == null || envoy.isEmpty()) {
+        Optional<Set<DiagnosticCode>> accepted = acceptedInexact(err);
+        if (selected == null || envoy.isEmpty() || accepted.isEmpty()) {
             return Built.stop(Inputs.USAGE);
         }
         Inputs.Checked checked = Inputs.check(paths, err);
@@ -76,11 +86,11 @@ final class BackendSelection {
         BuildInput input = BuildInputs.from(result, diagnostics);
         BuildOptions defaults = BuildOptions.defaults();
         BuildOptions options = new BuildOptions(calicoCrds ? BuildOptions.CALICO_CRD_V1 : BuildOptions.CALICO_V3, staged,
-                image, defaults.runtimeNamespace(), envoy.get(), java.util.Set.of());
+                image, defaults.runtimeNamespace(), envoy.get(), accepted.get());
         List<BuildDirectory.Part> parts = new ArrayList<>();
         for (Backend backend : selected) {
             if (!diagnostics.hasErrors()) {
-                BackendOutput output = backend.emit(input, options, diagnostics);
+                BackendOutput output = InexactTranslations.emit(backend, input, options, diagnostics);
                 parts.add(new BuildDirectory.Part(backend.name(), output));
             }
         }
@@ -88,6 +98,25 @@ final class BackendSelection {
             return Built.stop(Inputs.PROBLEMS);
         }
         return new Built(Optional.of(parts), 0);
+    }
+
+    /** The codes {@code --accept-inexact} names, or empty after a message naming one it cannot take. */
+    private Optional<Set<DiagnosticCode>> acceptedInexact(PrintWriter err) {
+        Set<DiagnosticCode> accepted = new TreeSet<>();
+        for (String id : acceptInexact == null ? List.<String>of() : acceptInexact) {
+            Optional<DiagnosticCode> code = Arrays.stream(DiagnosticCode.values())
+                    .filter(candidate -> candidate.id().equals(id.strip())).findFirst();
+            if (code.isPresent() && InexactTranslations.acceptable(code.get())) {
+                accepted.add(code.get());
+                continue;
+            }
+            err.println("palisade: --accept-inexact cannot accept `" + id + "`: " + code.flatMap(InexactTranslations::refusal)
+                    .map(why -> "that translation would widen the policy (" + why + ")")
+                    .orElse(code.isPresent() ? "it is not a weaker translation" : "no such diagnostic code")
+                    + "; it takes " + InexactTranslations.acceptableCodes());
+            return Optional.empty();
+        }
+        return Optional.of(accepted);
     }
 
     /** Envoy's options, or empty after a message saying what is wrong with them. */
