@@ -39,7 +39,8 @@ import java.util.Set;
  *   <li>matrix parameters on an earlier segment ({@code /a;x=1/b}), on a dot segment or alone in
  *       one ({@code /a/;x}): Palisade cuts them, Envoy keeps them;
  *   <li>escapes Envoy keeps as written ({@code %21} for {@code !}, lower-case hex digits of
- *       escaped bytes): Palisade decodes them (warning P0640 on the rule paths this concerns);
+ *       escaped bytes): Palisade decodes them (P0640 on the rule paths this concerns, a weaker
+ *       translation the build must accept);
  *   <li>paths Palisade refuses to normalize (a malformed or double escape, a NUL byte): Envoy
  *       passes the first two on as written and answers 400 to the last;
  *   <li>an empty segment before {@code ..} ({@code /a//../b}): Envoy removes dot segments before
