@@ -8,13 +8,18 @@ import dev.palisade.backends.BuildDirectory;
 import dev.palisade.backends.BuildInput;
 import dev.palisade.backends.BuildInputs;
 import dev.palisade.backends.BuildOptions;
+import dev.palisade.backends.InexactTranslations;
 import dev.palisade.compiler.PolicyCompiler;
+import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,6 +42,20 @@ final class BackendSelection {
             defaultValue = BuildOptions.DEFAULT_IMAGE)
     String image;
 
+    @Option(names = "--envoy-runtime", paramLabel = "IP:PORT", defaultValue = BuildOptions.Envoy.DEFAULT_RUNTIME,
+            description = "where Envoy's ext_authz filter reaches the runtime's gRPC service, `palisade serve --mode"
+                    + " ext-authz --grpc-listen IP:PORT` (default: ${DEFAULT-VALUE})")
+    String envoyRuntime;
+
+    @Option(names = "--envoy-failure-mode", paramLabel = "deny|allow", defaultValue = "deny",
+            description = "what Envoy does with a request when the runtime cannot answer: deny it (403, the default)"
+                    + " or allow it unchecked (fail open)")
+    String envoyFailureMode;
+
+    @Option(names = "--accept-inexact", split = ",", paramLabel = "CODE",
+            description = "accept these weaker but safe translations (warnings instead of errors): P0621, P0623, P0640")
+    List<String> acceptInexact;
+
     /** Every backend's output, or the exit code to stop with (the problems already printed). */
     record Built(Optional<List<BuildDirectory.Part>> parts, int exitCode) {
         static Built stop(int exitCode) {
@@ -52,7 +71,9 @@ final class BackendSelection {
     /** Checks the policies and runs the selected backends over them. */
     Built build(List<Path> paths, PrintWriter err) {
         List<Backend> selected = selectedBackends(err);
-        if (selected == null) {
+        Optional<BuildOptions.Envoy> envoy = envoyOptions(err);
+        Optional<Set<DiagnosticCode>> accepted = acceptedInexact(err);
+        if (selected == null || envoy.isEmpty() || accepted.isEmpty()) {
             return Built.stop(Inputs.USAGE);
         }
         Inputs.Checked checked = Inputs.check(paths, err);
@@ -65,11 +86,11 @@ final class BackendSelection {
         BuildInput input = BuildInputs.from(result, diagnostics);
         BuildOptions defaults = BuildOptions.defaults();
         BuildOptions options = new BuildOptions(calicoCrds ? BuildOptions.CALICO_CRD_V1 : BuildOptions.CALICO_V3, staged,
-                image, defaults.runtimeNamespace());
+                image, defaults.runtimeNamespace(), envoy.get(), accepted.get());
         List<BuildDirectory.Part> parts = new ArrayList<>();
         for (Backend backend : selected) {
             if (!diagnostics.hasErrors()) {
-                BackendOutput output = backend.emit(input, options, diagnostics);
+                BackendOutput output = InexactTranslations.emit(backend, input, options, diagnostics);
                 parts.add(new BuildDirectory.Part(backend.name(), output));
             }
         }
@@ -77,6 +98,45 @@ final class BackendSelection {
             return Built.stop(Inputs.PROBLEMS);
         }
         return new Built(Optional.of(parts), 0);
+    }
+
+    /** The codes {@code --accept-inexact} names, or empty after a message naming one it cannot take. */
+    private Optional<Set<DiagnosticCode>> acceptedInexact(PrintWriter err) {
+        Set<DiagnosticCode> accepted = new TreeSet<>();
+        for (String id : acceptInexact == null ? List.<String>of() : acceptInexact) {
+            Optional<DiagnosticCode> code = Arrays.stream(DiagnosticCode.values())
+                    .filter(candidate -> candidate.id().equals(id.strip())).findFirst();
+            if (code.isPresent() && InexactTranslations.acceptable(code.get())) {
+                accepted.add(code.get());
+                continue;
+            }
+            err.println("palisade: --accept-inexact cannot accept `" + id + "`: " + code.flatMap(InexactTranslations::refusal)
+                    .map(why -> "that translation would widen the policy (" + why + ")")
+                    .orElse(code.isPresent() ? "it is not a weaker translation" : "no such diagnostic code")
+                    + "; it takes " + InexactTranslations.acceptableCodes());
+            return Optional.empty();
+        }
+        return Optional.of(accepted);
+    }
+
+    /** Envoy's options, or empty after a message saying what is wrong with them. */
+    private Optional<BuildOptions.Envoy> envoyOptions(PrintWriter err) {
+        boolean failOpen;
+        if (envoyFailureMode.equals("deny")) {
+            failOpen = false;
+        } else if (envoyFailureMode.equals("allow")) {
+            failOpen = true;
+        } else {
+            err.println("palisade: --envoy-failure-mode must be deny or allow, got `" + envoyFailureMode + "`");
+            return Optional.empty();
+        }
+        Optional<IpPort> runtime = IpPort.parse(envoyRuntime);
+        if (runtime.isEmpty()) {
+            err.println("palisade: --envoy-runtime must be IP:PORT (Envoy's static cluster takes an IP address,"
+                    + " not a host name), got `" + envoyRuntime + "`");
+            return Optional.empty();
+        }
+        return Optional.of(new BuildOptions.Envoy(runtime.get().address(), runtime.get().port(), failOpen));
     }
 
     /** The backends asked for, in build order; null (after a message) for an unknown name. */

@@ -64,9 +64,10 @@ class BuildGoldenTest {
                 "skipped: the www example's WAF needs Debian's modsecurity-crs package, which is not installed");
         Path first = ACTUAL.resolve(name);
         Path second = ACTUAL.resolve(name + "-again");
-        Cli build = Cli.run("build", input, "-o", first.toString());
+        // As the README builds them: the www policy's WAF needs its weaker Calico translations accepted.
+        Cli build = Cli.run("build", input, "--accept-inexact", "P0621,P0623", "-o", first.toString());
         assertEquals(0, build.exitCode(), build::toString);
-        Cli again = Cli.run("build", input, "-o", second.toString());
+        Cli again = Cli.run("build", input, "--accept-inexact", "P0621,P0623", "-o", second.toString());
         assertEquals(0, again.exitCode(), again::toString);
         Map<String, String> actual = tree(first);
         assertEquals(actual, tree(second), "two builds of " + input + " differ");

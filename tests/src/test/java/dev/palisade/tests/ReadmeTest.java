@@ -47,6 +47,21 @@ class ReadmeTest {
     }
 
     @Test
+    void quotedBuildOutputIsWhatBuildPrints(@TempDir Path directory) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/modsecurity-crs/rules")),
+                "skipped: the www example's WAF needs Debian's modsecurity-crs package");
+        String[] quoted = block(readme(), "On the examples:").split("\n", 2);
+        String[] args = quoted[0].replaceFirst("^\\$ \\./palisade ", "").split(" ");
+        Path deploy = directory.resolve("deploy");
+        for (int i = 0; i < args.length; i++) {
+            args[i] = args[i].equals("deploy") ? deploy.toString() : args[i];
+        }
+        Cli result = Cli.run(args);
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(quoted[1], result.out().replace(deploy.toString(), "deploy"), "the README's build output");
+    }
+
+    @Test
     void quotedTestOutputIsWhatTheTestCommandPrints() throws IOException {
         String quoted = block(readme(), "The policies' own tests");
         Cli result = Cli.run("test", "policies-examples/");

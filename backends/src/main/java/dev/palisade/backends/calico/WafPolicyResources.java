@@ -37,9 +37,11 @@ import java.util.Map;
  *
  * <p>What Calico cannot say exactly is a diagnostic at the policy line: a WAFPolicy attaches to
  * Gateway API routes, not to a label selector, so it targets the HTTPRoute named after the policy
- * (P0621, a warning naming the route); the GlobalWAFPolicy has no selector at all (P0621 unless
- * the policy selects {@code all()}) and there is only one (P0622, an error for a second); the
- * Core Rule Set's files are Calico's own (P0623 at the crs line).
+ * (P0625, naming the route); the GlobalWAFPolicy has no selector at all (P0621 unless the policy
+ * selects {@code all()}) and there is only one (P0622, an error for a second); the Core Rule Set's
+ * files are Calico's own (P0623 at the crs line). P0621, P0623 and P0625 are reported as warnings;
+ * {@code InexactTranslations} decides their severity (P0625 is always an error: it would leave
+ * traffic uninspected).
  */
 public final class WafPolicyResources {
     public static final String API_VERSION = "applicationlayer.projectcalico.org/v3";
@@ -152,14 +154,16 @@ public final class WafPolicyResources {
                 : policy.span();
         String selector = policy.selector().text();
         if (policy.namespace().isPresent()) {
-            diagnostics.warning(DiagnosticCode.WAF_ATTACHMENT, span, "Calico's WAFPolicy attaches to Gateway API"
+            diagnostics.warning(DiagnosticCode.WAF_ROUTE_ATTACHMENT, span, "Calico's WAFPolicy attaches to Gateway API"
                     + " routes, not to workloads: policy `" + policy.name() + "` gets its WAF on the HTTPRoute `"
                     + policy.name() + "` in namespace `" + policy.namespace().get() + "`, not on `" + selector + "`",
-                    "route the selected workloads' traffic through an HTTPRoute of that name");
+                    "build without Calico (`--backend envoy,seclang,k8s`): the Palisade runtime inspects every"
+                            + " request to the workload");
         } else if (!(policy.selector() instanceof Selector.All)) {
             diagnostics.warning(DiagnosticCode.WAF_ATTACHMENT, span, "Calico's GlobalWAFPolicy has no selector:"
                     + " the WAF of policy `" + policy.name() + "` applies to every workload Calico's WAF serves,"
-                    + " not only to `" + selector + "`", "give the policy a namespace to get a WAFPolicy for it");
+                    + " not only to `" + selector + "`", "without Calico (`--backend envoy,seclang,k8s`), the Palisade runtime"
+                    + " alone inspects exactly the selected workloads");
         }
     }
 }

@@ -39,7 +39,8 @@ import java.util.Set;
  *   <li>matrix parameters on an earlier segment ({@code /a;x=1/b}), on a dot segment or alone in
  *       one ({@code /a/;x}): Palisade cuts them, Envoy keeps them;
  *   <li>escapes Envoy keeps as written ({@code %21} for {@code !}, lower-case hex digits of
- *       escaped bytes): Palisade decodes them (warning P0640 on the rule paths this concerns);
+ *       escaped bytes): Palisade decodes them (P0640 on the rule paths this concerns, a weaker
+ *       translation the build must accept);
  *   <li>paths Palisade refuses to normalize (a malformed or double escape, a NUL byte): Envoy
  *       passes the first two on as written and answers 400 to the last;
  *   <li>an empty segment before {@code ..} ({@code /a//../b}): Envoy removes dot segments before
@@ -68,7 +69,7 @@ public final class EnvoyBackend implements Backend {
         Set<IrRule> ambiguous = new LinkedHashSet<>();
         Set<String> oversized = new LinkedHashSet<>();
         for (BuildWorkload workload : input.workloads()) {
-            ObjectNode bootstrap = bootstrap(input, workload.workload(), ambiguous, oversized);
+            ObjectNode bootstrap = bootstrap(input, workload.workload(), options.envoy(), ambiguous, oversized);
             files.add(new BackendOutput.OutputFile(
                     workload.workload().namespace() + "/" + workload.name() + ".yaml", Yaml.write(bootstrap)));
         }
@@ -76,23 +77,29 @@ public final class EnvoyBackend implements Backend {
         return new BackendOutput(List.of(), files);
     }
 
-    /** The bootstrap for one workload; what it cannot express exactly goes to {@code diagnostics}. */
+    /** The bootstrap for one workload with the default options; what it cannot express exactly goes to {@code diagnostics}. */
     public ObjectNode bootstrap(BuildInput input, Workload workload, Diagnostics diagnostics) {
+        return bootstrap(input, workload, BuildOptions.Envoy.defaults(), diagnostics);
+    }
+
+    /** The bootstrap for one workload; what it cannot express exactly goes to {@code diagnostics}. */
+    public ObjectNode bootstrap(BuildInput input, Workload workload, BuildOptions.Envoy options, Diagnostics diagnostics) {
         Set<IrRule> ambiguous = new LinkedHashSet<>();
         Set<String> oversized = new LinkedHashSet<>();
-        ObjectNode bootstrap = bootstrap(input, workload, ambiguous, oversized);
+        ObjectNode bootstrap = bootstrap(input, workload, options, ambiguous, oversized);
         report(input, ambiguous, oversized, diagnostics);
         return bootstrap;
     }
 
-    private static ObjectNode bootstrap(BuildInput input, Workload workload, Set<IrRule> ambiguous, Set<String> oversized) {
+    private static ObjectNode bootstrap(BuildInput input, Workload workload, BuildOptions.Envoy options,
+            Set<IrRule> ambiguous, Set<String> oversized) {
         Selection selection = new ReferenceInterpreter(input.bundle()).select(workload);
         FirstMatchList alp = FirstMatchList.of(input.bundle(), selection);
         alp.rules().ifPresent(rules -> rules.stream().map(FirstMatchList.Entry::rule)
                 .filter(rule -> rule.paths().stream().map(IrPath::normalized).anyMatch(path -> !EnvoyPathSpelling.isUnambiguous(path)))
                 .forEach(ambiguous::add));
         Optional<ObjectNode> rbac = alp.rules().map(RbacFilter::filter);
-        return EnvoyBootstrap.bootstrap(workload, rbac, bodyLimit(input, selection, oversized));
+        return EnvoyBootstrap.bootstrap(workload, rbac, bodyLimit(input, selection, oversized), options);
     }
 
     /**

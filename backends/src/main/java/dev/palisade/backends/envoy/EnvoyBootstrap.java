@@ -2,6 +2,7 @@ package dev.palisade.backends.envoy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.palisade.backends.BuildOptions;
 import dev.palisade.backends.Yaml;
 import dev.palisade.engine.request.Workload;
 import java.util.Optional;
@@ -12,10 +13,11 @@ import java.util.OptionalLong;
  * path, then runs RBAC (ALP), ext_authz (the Palisade runtime) and the router to the application;
  * static clusters for the application and the runtime.
  *
- * <p>Addresses are fixed, for a sidecar next to the application in one pod: Envoy listens on
+ * <p>For a sidecar next to the application in one pod: Envoy listens on
  * {@value #LISTEN_ADDRESS}:{@value #LISTEN_PORT}, the application on
- * {@value #APP_ADDRESS}:{@value #APP_PORT}, the runtime's gRPC ext_authz server on
- * {@value #RUNTIME_ADDRESS}:{@value #RUNTIME_PORT}.
+ * {@value #APP_ADDRESS}:{@value #APP_PORT}, the runtime's gRPC ext_authz server where
+ * {@link BuildOptions.Envoy} says (by default 127.0.0.1:9192, where
+ * {@code palisade serve --mode ext-authz --grpc-listen 127.0.0.1:9192} answers).
  *
  * <p>The listener carries no TLS settings: certificates are the deployment's. Rules with a
  * {@code from} condition match only callers this Envoy has authenticated, so they need mutual TLS
@@ -27,8 +29,6 @@ final class EnvoyBootstrap {
     static final int LISTEN_PORT = 10000;
     static final String APP_ADDRESS = "127.0.0.1";
     static final int APP_PORT = 8080;
-    static final String RUNTIME_ADDRESS = "127.0.0.1";
-    static final int RUNTIME_PORT = 9191;
     static final String APP_CLUSTER = "app";
     static final String RUNTIME_CLUSTER = "palisade-runtime";
     static final String HCM_TYPE =
@@ -39,12 +39,13 @@ final class EnvoyBootstrap {
     private EnvoyBootstrap() {}
 
     /** @param rbac the RBAC filter, absent when no ALP policy applies (every request allowed) */
-    static ObjectNode bootstrap(Workload workload, Optional<ObjectNode> rbac, OptionalLong maxRequestBytes) {
+    static ObjectNode bootstrap(Workload workload, Optional<ObjectNode> rbac, OptionalLong maxRequestBytes,
+            BuildOptions.Envoy options) {
         ObjectNode resources = Yaml.object();
-        resources.putArray("listeners").add(listener(workload, rbac, maxRequestBytes));
+        resources.putArray("listeners").add(listener(workload, rbac, maxRequestBytes, options.failureModeAllow()));
         ArrayNode clusters = resources.putArray("clusters");
         clusters.add(cluster(APP_CLUSTER, APP_ADDRESS, APP_PORT, "1s"));
-        ObjectNode runtime = cluster(RUNTIME_CLUSTER, RUNTIME_ADDRESS, RUNTIME_PORT, "0.25s");
+        ObjectNode runtime = cluster(RUNTIME_CLUSTER, options.runtimeAddress(), options.runtimePort(), "0.25s");
         // gRPC needs HTTP/2 to the runtime.
         ObjectNode protocol = runtime.putObject("typed_extension_protocol_options").putObject(HTTP_PROTOCOL_OPTIONS);
         protocol.put("@type", "type.googleapis.com/" + HTTP_PROTOCOL_OPTIONS);
@@ -55,7 +56,8 @@ final class EnvoyBootstrap {
         return bootstrap;
     }
 
-    private static ObjectNode listener(Workload workload, Optional<ObjectNode> rbac, OptionalLong maxRequestBytes) {
+    private static ObjectNode listener(Workload workload, Optional<ObjectNode> rbac, OptionalLong maxRequestBytes,
+            boolean failureModeAllow) {
         ObjectNode hcm = Yaml.object();
         hcm.put("@type", HCM_TYPE);
         hcm.put("stat_prefix", "palisade_ingress");
@@ -67,7 +69,7 @@ final class EnvoyBootstrap {
         hcm.set("route_config", routes(workload));
         ArrayNode filters = hcm.putArray("http_filters");
         rbac.ifPresent(filters::add);
-        filters.add(ExtAuthzFilter.filter(RUNTIME_CLUSTER, maxRequestBytes));
+        filters.add(ExtAuthzFilter.filter(RUNTIME_CLUSTER, maxRequestBytes, failureModeAllow));
         ObjectNode router = filters.addObject();
         router.put("name", "envoy.filters.http.router");
         router.putObject("typed_config").put("@type", ROUTER_TYPE);

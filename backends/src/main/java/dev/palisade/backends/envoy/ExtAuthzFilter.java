@@ -16,8 +16,9 @@ import java.util.TreeMap;
  * the decision log (Calico-style L7 log lines) for every request that gets past RBAC, runs the
  * WAF when there is one, and decides ALP again with Palisade's own path normalizer on the path
  * Envoy forwards, which closes gaps between Envoy's normalization and Palisade's that RBAC alone
- * cannot (see {@link EnvoyBackend}). {@code failure_mode_allow: false}: when the runtime cannot answer, the
- * request is denied, never waved through.
+ * cannot (see {@link EnvoyBackend}). {@code failure_mode_allow} is false unless the build asks to fail
+ * open ({@code --envoy-failure-mode allow}): by default, when the runtime cannot answer, the request
+ * is denied (403), never waved through.
  */
 final class ExtAuthzFilter {
     static final String NAME = "envoy.filters.http.ext_authz";
@@ -35,12 +36,13 @@ final class ExtAuthzFilter {
      *     answers 413 beyond it ({@code allow_partial_message: false}: never a silently truncated
      *     inspection); {@code pack_as_bytes} sends the body as bytes ({@code raw_body}), so the WAF
      *     sees exactly what the client sent, not a UTF-8 rendering of it
+     * @param failureModeAllow let requests through, unchecked, when the runtime cannot answer
      */
-    static ObjectNode filter(String cluster, OptionalLong maxRequestBytes) {
+    static ObjectNode filter(String cluster, OptionalLong maxRequestBytes, boolean failureModeAllow) {
         ObjectNode config = Yaml.object();
         config.put("@type", TYPE);
         config.put("transport_api_version", "V3");
-        config.put("failure_mode_allow", false);
+        config.put("failure_mode_allow", failureModeAllow);
         ObjectNode grpc = config.putObject("grpc_service");
         grpc.putObject("envoy_grpc").put("cluster_name", cluster);
         grpc.put("timeout", "0.5s");

@@ -117,7 +117,7 @@ class WafPolicyResourcesTest {
         assertEquals("orders", spec.path("plugins").get(0).path("name").asText());
         assertEquals("HTTPRoute", spec.path("targetRefs").get(0).path("kind").asText());
         assertEquals("orders", spec.path("targetRefs").get(0).path("name").asText());
-        assertEquals(List.of("WARNING 3:14"), reported(DiagnosticCode.WAF_ATTACHMENT));
+        assertEquals(List.of("WARNING 3:14"), reported(DiagnosticCode.WAF_ROUTE_ATTACHMENT));
         for (ObjectNode object : objects) {
             assertEquals(List.of(), CalicoSchemas.load().problems(object), object::toString);
         }

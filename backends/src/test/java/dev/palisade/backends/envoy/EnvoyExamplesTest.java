@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.palisade.backends.BuildInput.BuildWorkload;
+import dev.palisade.backends.BuildOptions;
 import dev.palisade.backends.Yaml;
 import dev.palisade.compiler.ir.IrPolicy;
 import dev.palisade.dsl.ast.StringLiteral;
@@ -14,6 +15,7 @@ import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.engine.request.PathNormalizer;
 import dev.palisade.engine.request.Workload;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.core.v3.SocketAddress;
 import io.envoyproxy.envoy.extensions.filters.http.ext_authz.v3.ExtAuthz;
 import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
 import java.nio.file.Path;
@@ -89,8 +91,26 @@ class EnvoyExamplesTest {
                 .filter(cluster -> cluster.getName().equals(EnvoyBootstrap.RUNTIME_CLUSTER)).findFirst().orElseThrow();
         assertTrue(runtime.getTypedExtensionProtocolOptionsOrThrow(EnvoyBootstrap.HTTP_PROTOCOL_OPTIONS)
                 .unpack(HttpProtocolOptions.class).getExplicitHttpConfig().hasHttp2ProtocolOptions(), "gRPC needs HTTP/2");
-        assertEquals(EnvoyBootstrap.RUNTIME_PORT, runtime.getLoadAssignment().getEndpoints(0).getLbEndpoints(0)
-                .getEndpoint().getAddress().getSocketAddress().getPortValue());
+        assertEquals("127.0.0.1:9192", runtimeAddress(parsed), "where the README's `serve --mode ext-authz` answers gRPC");
+    }
+
+    @Test
+    void theRuntimeAddressAndFailOpenAreTheBuildsToChoose() throws Exception {
+        ExampleBundles.Example example = ExampleBundles.compile(List.of(Path.of("policies-examples", "www.pal")));
+        BuildWorkload www = example.input().workloads().get(0);
+        ParsedBootstrap parsed = ParsedBootstrap.parse(Yaml.write(new EnvoyBackend().bootstrap(example.input(),
+                www.workload(), new BuildOptions.Envoy("10.1.2.3", 7000, true), new Diagnostics())));
+
+        assertTrue(parsed.extAuthz().getFailureModeAllow());
+        assertEquals("10.1.2.3:7000", runtimeAddress(parsed));
+    }
+
+    private static String runtimeAddress(ParsedBootstrap parsed) {
+        Cluster runtime = parsed.bootstrap().getStaticResources().getClustersList().stream()
+                .filter(cluster -> cluster.getName().equals(EnvoyBootstrap.RUNTIME_CLUSTER)).findFirst().orElseThrow();
+        SocketAddress socket = runtime.getLoadAssignment().getEndpoints(0).getLbEndpoints(0)
+                .getEndpoint().getAddress().getSocketAddress();
+        return socket.getAddress() + ":" + socket.getPortValue();
     }
 
     /** Without a WAF there is no body to send: ext_authz checks headers only. */

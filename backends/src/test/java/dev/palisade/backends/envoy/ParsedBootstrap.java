@@ -20,9 +20,10 @@ import java.util.Optional;
 /**
  * An emitted bootstrap read back the way Envoy reads it: YAML → JSON → Envoy's protobuf messages,
  * with every {@code typed_config} type known and unknown fields refused (no
- * {@code ignoringUnknownFields}), so a misspelled field fails here as it would fail Envoy.
+ * {@code ignoringUnknownFields}), so a misspelled field fails here as it would fail Envoy. Public for
+ * the end-to-end tests, which read the emitted bootstraps as Envoy would.
  */
-record ParsedBootstrap(Bootstrap bootstrap) {
+public record ParsedBootstrap(Bootstrap bootstrap) {
     /** Every {@code @type} the Envoy backend emits. */
     static final JsonFormat.TypeRegistry TYPES = JsonFormat.TypeRegistry.newBuilder()
             .add(HttpConnectionManager.getDescriptor())
@@ -33,7 +34,7 @@ record ParsedBootstrap(Bootstrap bootstrap) {
             .add(HttpProtocolOptions.getDescriptor())
             .build();
 
-    static ParsedBootstrap parse(String yaml) throws InvalidProtocolBufferException {
+    public static ParsedBootstrap parse(String yaml) throws InvalidProtocolBufferException {
         List<JsonNode> documents = Yaml.readStream(yaml);
         if (documents.size() != 1) {
             throw new IllegalArgumentException("expected one YAML document, got " + documents.size());
@@ -68,11 +69,11 @@ record ParsedBootstrap(Bootstrap bootstrap) {
         return filter("envoy.filters.http.rbac").map(filter -> unpack(filter.getTypedConfig(), RBAC.class));
     }
 
-    ExtAuthz extAuthz() {
+    public ExtAuthz extAuthz() {
         return unpack(filter("envoy.filters.http.ext_authz").orElseThrow().getTypedConfig(), ExtAuthz.class);
     }
 
-    ExtAuthzPerRoute extAuthzPerRoute() {
+    public ExtAuthzPerRoute extAuthzPerRoute() {
         return unpack(connectionManager().getRouteConfig().getVirtualHosts(0).getRoutes(0)
                 .getTypedPerFilterConfigOrThrow("envoy.filters.http.ext_authz"), ExtAuthzPerRoute.class);
     }

@@ -90,10 +90,11 @@ public enum DiagnosticCode {
 
     // P062x: Calico application layer and WAF
     LOG_SETTINGS_MERGED("P0620", "log settings differ between policies; Calico has one for the cluster"),
-    WAF_ATTACHMENT("P0621", "Calico's WAF attaches to Gateway API routes, not to a selector"),
+    WAF_ATTACHMENT("P0621", "Calico's global WAF applies to every workload its WAF serves, not to a selector"),
     WAF_GLOBAL_CONFLICT("P0622", "Calico has one cluster-wide WAF policy"),
     WAF_CRS_SETTING("P0623", "Calico's WAF cannot carry a Core Rule Set setting exactly"),
     WAF_RULES_NOT_EMITTED("P0624", "WAF rules not yet emitted for Calico"),
+    WAF_ROUTE_ATTACHMENT("P0625", "Calico's WAFPolicy inspects only the traffic of a Gateway API route"),
 
     // P066x: SecLang backend
     SECLANG_INEXACT("P0660", "WAF rule cannot be written as SecLang exactly"),

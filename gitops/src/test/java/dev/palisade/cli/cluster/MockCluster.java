@@ -88,9 +88,16 @@ final class MockCluster implements AutoCloseable {
                 """.formatted(server.url("/").replaceAll("/$", "")));
     }
 
-    /** Runs {@code palisade COMMAND --kubeconfig FILE ARGS...}. */
+    /**
+     * What the examples need to build for Calico: their www policy's WAF, global and on Calico's own
+     * Core Rule Set, is a weaker translation the user must accept (README, Diagnostics).
+     */
+    static final String ACCEPT_INEXACT = "P0621,P0623";
+
+    /** Runs {@code palisade COMMAND --kubeconfig FILE --accept-inexact P0621,P0623 ARGS...}. */
     Run palisade(String command, Object... args) {
-        List<String> line = new ArrayList<>(List.of(command, "--kubeconfig", kubeconfig.toString()));
+        List<String> line = new ArrayList<>(List.of(command, "--kubeconfig", kubeconfig.toString(),
+                "--accept-inexact", ACCEPT_INEXACT));
         for (Object arg : args) {
             line.add(arg.toString());
         }
@@ -126,7 +133,8 @@ final class MockCluster implements AutoCloseable {
     /** The objects {@code palisade build --stdout PATH} prints, by {@code Kind namespace/name}. */
     static Map<String, JsonNode> built(Path policies) {
         StringWriter out = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "build", "--stdout", policies.toString());
+        int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "build", "--stdout",
+                "--accept-inexact", ACCEPT_INEXACT, policies.toString());
         if (code != 0) {
             throw new IllegalStateException("palisade build failed on " + policies);
         }
