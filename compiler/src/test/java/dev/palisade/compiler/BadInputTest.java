@@ -105,12 +105,29 @@ class BadInputTest {
                         "policy www { selector 'all()' }\ntest «wwx { GET \"/\" -> allow }\n"),
                 bad("test expecting a success status for a deny", DiagnosticCode.INVALID_STATUS,
                         "policy www { selector 'all()' }\ntest www { GET \"/\" -> deny «200 }\n"),
+                bad("expected decider names an unknown policy", DiagnosticCode.UNKNOWN_POLICY,
+                        WWW_ALP + "test www { GET \"/\" -> allow by policy «wwx rule 1 }\n"),
+                bad("expected decider names a rule the policy does not have", DiagnosticCode.IMPOSSIBLE_DECIDER,
+                        WWW_ALP + "test www { GET \"/\" -> allow by policy www rule «3 }\n"),
+                bad("expected decider is a deny rule for an allow", DiagnosticCode.IMPOSSIBLE_DECIDER,
+                        WWW_ALP + "test www { GET \"/\" -> allow by policy www rule «2 }\n"),
+                bad("expected default of an unknown tier", DiagnosticCode.UNKNOWN_TIER,
+                        WWW_ALP + "test www { property \"p\" { for all paths -> deny by default of tier «edge } }\n"),
+                bad("expected default of a tier that passes", DiagnosticCode.IMPOSSIBLE_DECIDER,
+                        "tier edge order 1 default pass\n" + WWW_ALP + "test www { GET \"/\" -> deny «by default of tier edge }\n"),
+                bad("expected ALP decider and WAF rules at once", DiagnosticCode.IMPOSSIBLE_DECIDER,
+                        WWW_ALP + "test www { GET \"/\" -> deny rule 942100 «at the end of all tiers }\n"),
+                bad("request with two bodies", DiagnosticCode.ONE_BODY,
+                        WWW_ALP + "test www { «POST \"/\" multipart a=\"1\" body \"x\" -> deny }\n"),
                 bad("empty file", DiagnosticCode.EMPTY_FILE, "«// nothing here yet\n"),
                 bad("CRLF line endings keep lines and columns", DiagnosticCode.UNKNOWN_METHOD,
                         "policy www {\r\n    selector 'all()'\r\n    alp { allow «GTE }\r\n}\r\n"),
                 bad("a byte-order mark does not shift columns", DiagnosticCode.UNKNOWN_METHOD,
                         "\uFEFFpolicy www { selector 'all()' alp { allow «PUTT } }\n"));
     }
+
+    /** A policy with two ALP rules, rule 1 allowing and rule 2 denying. */
+    private static final String WWW_ALP = "policy www {\n  selector 'all()'\n  alp {\n    allow GET\n    deny POST\n  }\n}\n";
 
     private static Arguments bad(String name, DiagnosticCode code, String marked) {
         return Arguments.of(name, code, marked);

@@ -1,11 +1,14 @@
 package dev.palisade.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +41,11 @@ class PolicyPropertiesTest {
                 + "          counterexample: GET \"/backup\"\n"
                 + "          expected deny, got allow by policy www rule 4 (" + directory.resolve("www.pal") + ":9:9): allow GET path prefix \"/backup\""),
                 run::toString);
-        assertTrue(run.out().contains("replay with --seed 7"), run::toString);
+        // The request first found is reported too, and it is not the shrunk one: shrinking did something.
+        Matcher shrunkFrom = Pattern.compile("\n {10}shrunk from (GET \"[^\"]*\"); replay with --seed 7\n").matcher(run.out());
+        assertTrue(shrunkFrom.find(), run::toString);
+        assertTrue(shrunkFrom.group(1).startsWith("GET \"/backup/"), run::toString);
+        assertNotEquals("GET \"/backup\"", shrunkFrom.group(1), run::toString);
         assertTrue(run.out().contains("1 failed, 0 skipped (seed 7)"), run::toString);
         assertEquals(run.out(), Cli.run("test", directory.toString(), "--seed", "7").out(), "a seed replays the run");
     }
@@ -109,6 +116,100 @@ class PolicyPropertiesTest {
         Cli strict = Cli.run("test", directory.toString(), "--coverage-min", "80");
         assertEquals(1, strict.exitCode(), strict::toString);
         assertTrue(strict.out().contains("coverage 50% is below --coverage-min 80"), strict::toString);
+    }
+
+    @Test
+    void aCustomWafRuleNoCaseFiresIsNotCovered(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve("login.pal"), """
+                policy login {
+                    selector 'app == "login"'
+                    alp {
+                        allow POST path exact "/login"
+                    }
+                    waf {
+                        mode blocking
+                        rule 1001 "SQL injection in the username" {
+                            phase request-body
+                            when ARGS:username | urlDecodeUni lowercase @detectSQLi
+                            deny 403
+                        }
+                        rule 1002 "no admin logins from outside" {
+                            phase request-body
+                            when ARGS:username @streq "admin"
+                            deny 403
+                        }
+                    }
+                }
+
+                test login {
+                    POST "/login" form username="alice" -> allow by policy login rule 1
+                    POST "/login" form username="' or 1=1--" -> deny 403 rule 1001
+                }
+                """);
+        Cli lenient = Cli.run("test", directory.toString());
+        assertEquals(0, lenient.exitCode(), lenient::toString);
+        assertTrue(lenient.out().contains("coverage: 2 of 3 rules exercised (1 ALP, 2 custom WAF), 66%"), lenient::toString);
+        assertTrue(lenient.out().contains("not exercised: policy login WAF rule 1002 \"no admin logins from outside\" ("
+                + directory.resolve("login.pal") + ":13:9)"), lenient::toString);
+        assertTrue(!lenient.out().contains("WAF rule 1001 \""), lenient::toString);
+
+        Cli strict = Cli.run("test", directory.toString(), "--coverage-min", "67");
+        assertEquals(1, strict.exitCode(), strict::toString);
+        assertTrue(strict.out().contains("coverage 66% is below --coverage-min 67"), strict::toString);
+    }
+
+    @Test
+    void aCaseThatPassesForTheWrongReasonFailsOnItsDecider(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve("api.pal"), """
+                policy api {
+                    selector 'app == "api"'
+                    alp {
+                        allow GET path prefix "/v1"
+                        allow GET path prefix "/v1/public"
+                        deny path prefix "/v1/admin"
+                    }
+                }
+
+                test api {
+                    GET "/v1/public/logo.png" -> allow by policy api rule 2
+                    GET "/v1/admin" -> deny 403 by policy api rule 3
+                    GET "/v2" -> deny by default of tier default
+                }
+                """);
+        Cli run = Cli.run("test", directory.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("  FAIL  GET \"/v1/public/logo.png\" -> allow by policy api rule 2\n"
+                + "          expected allow by policy api rule 2, got allow by policy api rule 1 (" + directory.resolve("api.pal")
+                + ":4:9): allow GET path prefix \"/v1\""), run::toString);
+        assertTrue(run.out().contains("  PASS  GET \"/v1/admin\" -> deny 403 by policy api rule 3\n"), run::toString);
+        assertTrue(run.out().contains("  PASS  GET \"/v2\" -> deny by default of tier default\n"), run::toString);
+        assertTrue(run.out().contains("2 passed, 1 failed"), run::toString);
+    }
+
+    @Test
+    void aMultipartUploadOfAPhpFileMakesTheCoreRuleSetFireAndAPhotoPasses(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve("upload.pal"), """
+                policy upload {
+                    selector 'app == "upload"'
+                    alp {
+                        allow POST path exact "/upload"
+                    }
+                    waf {
+                        mode blocking
+                        crs paranoia 1
+                    }
+                }
+
+                test upload {
+                    POST "/upload" multipart note="holiday" photo=file "beach.jpg" "JPEG" cookie session="abc" -> allow quietly
+                    POST "/upload" multipart note="holiday" avatar=file "shell.php" "<?php echo 1; ?>" -> deny 403 rule 933110
+                    POST "/upload" cookie session="' or 1=1--" -> deny 403 rule 942100
+                }
+                """);
+        Cli run = Cli.run("test", directory.toString(), "--verbose");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("3 passed, 0 failed"), run::toString);
+        assertTrue(run.out().contains("          deny 403 by the WAF: WAF rules [933110,"), run::toString);
     }
 
     @Test

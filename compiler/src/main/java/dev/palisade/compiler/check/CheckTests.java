@@ -16,13 +16,15 @@ import java.util.Optional;
 
 /**
  * Test blocks: a test names a policy (or gives its workload's labels), its workload can be
- * found, and expected statuses are error statuses.
+ * found, a request has at most one body, expected statuses are error statuses, and what an
+ * expectation says decided can decide so ({@link CheckExpectedDeciders}).
  */
 public final class CheckTests implements Pass {
     @Override
     public CompilationUnit run(CompilationUnit unit, Diagnostics diagnostics) {
         IrBundle ir = unit.ir().orElseThrow(() -> new IllegalStateException("CheckTests runs after LowerPolicies"));
         List<String> names = ir.policies().stream().map(IrPolicy::name).toList();
+        CheckExpectedDeciders deciders = new CheckExpectedDeciders(ir, diagnostics);
         for (TestDecl test : unit.tests()) {
             Optional<IrPolicy> policy = ir.policies().stream().filter(p -> p.name().equals(test.name().text())).findFirst();
             if (test.labels().isEmpty()) {
@@ -39,12 +41,15 @@ public final class CheckTests implements Pass {
             }
             for (TestDecl.TestCase testCase : test.cases()) {
                 method(testCase.method(), diagnostics);
+                oneBody(testCase, diagnostics);
                 expectation(testCase.expected(), diagnostics);
+                deciders.check(testCase.expected());
             }
             for (TestDecl.Property property : test.properties()) {
                 for (TestDecl.Quantifier statement : property.statements()) {
                     statement.methods().forEach(method -> method(method, diagnostics));
                     expectation(statement.expected(), diagnostics);
+                    deciders.check(statement.expected());
                     statement.form().ifPresent(form -> corpus(form, diagnostics));
                 }
             }
@@ -78,6 +83,24 @@ public final class CheckTests implements Pass {
     public static List<String> corpusLines(java.nio.file.Path file) throws java.io.IOException {
         return java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+    }
+
+    /** {@code form}, {@code multipart}, {@code json} and {@code body} each make the whole body: one of them. */
+    private static void oneBody(TestDecl.TestCase testCase, Diagnostics diagnostics) {
+        List<String> bodies = new java.util.ArrayList<>();
+        if (!testCase.form().isEmpty()) {
+            bodies.add("form");
+        }
+        if (!testCase.multipart().isEmpty()) {
+            bodies.add("multipart");
+        }
+        testCase.body().ifPresent(body -> bodies.add(testCase.jsonBody() ? "json" : "body"));
+        if (bodies.size() > 1) {
+            diagnostics.error(DiagnosticCode.ONE_BODY, testCase.span(),
+                    "the request has " + String.join(" and ", bodies.stream().map(word -> "`" + word + "`").toList())
+                            + ", and each makes the whole body",
+                    "keep one; `form` and `multipart` take several fields");
+        }
     }
 
     private static void method(MethodRef method, Diagnostics diagnostics) {

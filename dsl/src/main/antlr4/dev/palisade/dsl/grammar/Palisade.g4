@@ -113,15 +113,28 @@ requestPart
     | FORM field+                                       # requestForm
     | JSON string                                       # requestJson
     | BODY string                                       # requestBody
+    | COOKIE field+                                     # requestCookies
+    | MULTIPART part+                                   # requestMultipart
     ;
 
 field : name EQUALS string ;
 
+// multipart note="hi" upload=file "a.php" "<?php ?>": a field, then a file (its name, its content)
+part : name EQUALS (FILE filename=string)? content=string ;
+
 arrow : ARROW ;
 
 expectation
-    : ALLOW QUIETLY?                                    # expectAllow
-    | DENY number? (RULE number (COMMA number)*)?       # expectDeny
+    : ALLOW QUIETLY? decider?                                   # expectAllow
+    | DENY number? (RULE number (COMMA number)*)? decider?      # expectDeny
+    ;
+
+// What decided, as `palisade test --verbose` prints it: by policy www rule 2, by default of tier
+// platform, by default (a tier's or the end's), at the end of all tiers.
+decider
+    : BY POLICY name RULE number                        # decidedByRule
+    | BY DEFAULT (OF TIER name)?                        # decidedByDefault
+    | AT THE END OF ALL TIERS                           # decidedAtEnd
     ;
 
 // for all GET, HEAD paths not in ["/", "/robots.txt"] -> deny
@@ -148,6 +161,7 @@ name
     | PATH | EXACT | PREFIX | MODE | CRS | PARANOIA | RULES | EXCLUDE | RULE | FOR | ON | SECLANG
     | INCLUDE | PHASE | WHEN | INTERVAL | ALL | TEST | LABELS | PROPERTY | HEADER | FORM | JSON
     | BODY | PATHS | NOT | IN | UNDER | SERVICEACCOUNT | FROM | QUIETLY
+    | COOKIE | MULTIPART | FILE | BY | OF | AT | THE | END | TIERS
     ;
 
 // ---- lexer -----------------------------------------------------------------------------------
@@ -198,6 +212,15 @@ NOT : 'not' ;
 IN : 'in' ;
 UNDER : 'under' ;
 QUIETLY : 'quietly' ;
+COOKIE : 'cookie' ;
+MULTIPART : 'multipart' ;
+FILE : 'file' ;
+BY : 'by' ;
+OF : 'of' ;
+AT : 'at' ;
+THE : 'the' ;
+END : 'end' ;
+TIERS : 'tiers' ;
 
 ARROW : '->' | '\u2192' ;
 LBRACE : '{' ;

@@ -72,6 +72,8 @@ public enum DiagnosticCode {
     UNKNOWN_POLICY("P0701", "test names an unknown policy"),
     INVALID_STATUS("P0702", "invalid HTTP status"),
     NO_WORKLOAD("P0703", "test workload cannot be inferred"),
+    IMPOSSIBLE_DECIDER("P0704", "test expects a decider that cannot decide so"),
+    ONE_BODY("P0705", "test request has more than one body"),
 
     // P09xx: our own failures
     INTERNAL("P0900", "internal compiler error"),

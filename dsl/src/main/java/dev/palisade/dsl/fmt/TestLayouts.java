@@ -46,13 +46,24 @@ final class TestLayouts {
         for (TestDecl.Header header : testCase.headers()) {
             text.append(" header ").append(StringText.of(header.name())).append(" = ").append(StringText.of(header.value()));
         }
+        if (!testCase.cookies().isEmpty()) {
+            text.append(" cookie ").append(fields(testCase.cookies()));
+        }
         if (!testCase.form().isEmpty()) {
-            text.append(" form ").append(testCase.form().stream()
-                    .map(field -> field.name().text() + "=" + StringText.of(field.value()))
+            text.append(" form ").append(fields(testCase.form()));
+        }
+        if (!testCase.multipart().isEmpty()) {
+            text.append(" multipart ").append(testCase.multipart().stream()
+                    .map(part -> part.name().text() + "=" + part.filename().map(name -> "file " + StringText.of(name) + " ").orElse("")
+                            + StringText.of(part.content()))
                     .collect(Collectors.joining(" ")));
         }
         testCase.body().ifPresent(body -> text.append(testCase.jsonBody() ? " json " : " body ").append(StringText.of(body)));
         return text.append(" -> ").append(expectation(testCase.expected())).toString();
+    }
+
+    private static String fields(List<TestDecl.Field> fields) {
+        return fields.stream().map(field -> field.name().text() + "=" + StringText.of(field.value())).collect(Collectors.joining(" "));
     }
 
     private Layout property(TestDecl.Property property) {
@@ -87,14 +98,17 @@ final class TestLayouts {
     }
 
     private static String expectation(TestDecl.Expectation expected) {
+        StringBuilder text = new StringBuilder();
         if (expected.allow()) {
-            return expected.quiet() ? "allow quietly" : "allow";
+            text.append(expected.quiet() ? "allow quietly" : "allow");
+        } else {
+            text.append("deny");
+            expected.status().ifPresent(status -> text.append(' ').append(status.text()));
+            if (!expected.ruleIds().isEmpty()) {
+                text.append(" rule ").append(expected.ruleIds().stream().map(NumberLiteral::text).collect(Collectors.joining(", ")));
+            }
         }
-        StringBuilder text = new StringBuilder("deny");
-        expected.status().ifPresent(status -> text.append(' ').append(status.text()));
-        if (!expected.ruleIds().isEmpty()) {
-            text.append(" rule ").append(expected.ruleIds().stream().map(NumberLiteral::text).collect(Collectors.joining(", ")));
-        }
+        expected.decider().ifPresent(decider -> text.append(' ').append(decider.text()));
         return text.toString();
     }
 

@@ -67,6 +67,8 @@ final class TestBuilder {
         List<TestDecl.Field> form = new ArrayList<>();
         StringLiteral body = null;
         boolean jsonBody = false;
+        List<TestDecl.Field> cookies = new ArrayList<>();
+        List<TestDecl.Part> multipart = new ArrayList<>();
         for (PalisadeParser.RequestPartContext part : context.requestPart()) {
             if (part instanceof PalisadeParser.RequestSourceContext source) {
                 serviceAccount = literals.string(source.string(0));
@@ -84,6 +86,15 @@ final class TestBuilder {
             } else if (part instanceof PalisadeParser.RequestJsonContext json) {
                 body = literals.string(json.string());
                 jsonBody = true;
+            } else if (part instanceof PalisadeParser.RequestCookiesContext written) {
+                for (PalisadeParser.FieldContext cookie : written.field()) {
+                    cookies.add(new TestDecl.Field(literals.name(cookie.name()), literals.string(cookie.string())));
+                }
+            } else if (part instanceof PalisadeParser.RequestMultipartContext written) {
+                for (PalisadeParser.PartContext item : written.part()) {
+                    multipart.add(new TestDecl.Part(literals.name(item.name()),
+                            Optional.ofNullable(item.filename).map(literals::string), literals.string(item.content)));
+                }
             } else {
                 body = literals.string(((PalisadeParser.RequestBodyContext) part).string());
                 jsonBody = false;
@@ -91,7 +102,7 @@ final class TestBuilder {
         }
         return new TestDecl.TestCase(method, literals.string(context.string()), Optional.ofNullable(serviceAccount),
                 Optional.ofNullable(sourceNamespace), headers, form, Optional.ofNullable(body), jsonBody,
-                expectation(context.expectation()), literals.text(context), literals.span(context));
+                cookies, multipart, expectation(context.expectation()), literals.text(context), literals.span(context));
     }
 
     private MethodRef methodRef(PalisadeParser.MethodContext context) {
@@ -103,8 +114,9 @@ final class TestBuilder {
 
     private TestDecl.Expectation expectation(PalisadeParser.ExpectationContext context) {
         if (context instanceof PalisadeParser.ExpectAllowContext) {
-            boolean quiet = ((PalisadeParser.ExpectAllowContext) context).QUIETLY() != null;
-            return new TestDecl.Expectation(true, quiet, Optional.empty(), List.of(), literals.span(context));
+            PalisadeParser.ExpectAllowContext allow = (PalisadeParser.ExpectAllowContext) context;
+            return new TestDecl.Expectation(true, allow.QUIETLY() != null, Optional.empty(), List.of(),
+                    decider(allow.decider()), literals.span(context));
         }
         PalisadeParser.ExpectDenyContext deny = (PalisadeParser.ExpectDenyContext) context;
         List<NumberLiteral> numbers = new ArrayList<>();
@@ -116,7 +128,27 @@ final class TestBuilder {
         if (hasStatus) {
             status = Optional.of(numbers.remove(0));
         }
-        return new TestDecl.Expectation(false, false, status, numbers, literals.span(context));
+        return new TestDecl.Expectation(false, false, status, numbers, decider(deny.decider()), literals.span(context));
+    }
+
+    private Optional<TestDecl.Decider> decider(PalisadeParser.DeciderContext context) {
+        if (context == null) {
+            return Optional.empty();
+        }
+        TestDecl.Decider decider;
+        if (context instanceof PalisadeParser.DecidedByRuleContext rule) {
+            decider = new TestDecl.Decider(TestDecl.Decider.Kind.RULE, Optional.of(literals.name(rule.name())),
+                    Optional.of(literals.number(rule.number())), literals.span(context));
+        } else if (context instanceof PalisadeParser.DecidedByDefaultContext byDefault) {
+            decider = byDefault.name() == null
+                    ? new TestDecl.Decider(TestDecl.Decider.Kind.ANY_DEFAULT, Optional.empty(), Optional.empty(), literals.span(context))
+                    : new TestDecl.Decider(TestDecl.Decider.Kind.TIER_DEFAULT, Optional.of(literals.name(byDefault.name())),
+                            Optional.empty(), literals.span(context));
+        } else {
+            decider = new TestDecl.Decider(TestDecl.Decider.Kind.END_OF_TIERS, Optional.empty(), Optional.empty(),
+                    literals.span(context));
+        }
+        return Optional.of(decider);
     }
 
     private TestDecl.Property property(PalisadeParser.TestPropertyContext context) {

@@ -19,7 +19,7 @@ final class RandomPolicySource {
         }
     }
 
-    private static final String[] NAMES = {"www", "api", "api-v2", "platform", "shop.v1", "_x", "default", "test"};
+    private static final String[] NAMES = {"www", "api", "api-v2", "platform", "shop.v1", "_x", "default", "test", "end", "file"};
     private static final String[] VARIABLES = {"ARGS", "REQUEST_HEADERS", "REQUEST_URI", "TX"};
     private static final String[] MEMBERS = {"username", "User-Agent", "\"user name\"", "'x'", "on"};
 

@@ -70,6 +70,22 @@ final class RandomTestBlock {
         if (source.chance(40)) {
             parts.add(() -> source.t(lexemes.pick("json", "body"), lexemes.string()));
         }
+        RandomPolicySource.repeat(random.nextInt(3), () -> parts.add(() -> {
+            source.t("cookie");
+            RandomPolicySource.repeat(1 + random.nextInt(2), () -> source.t(lexemes.pick("sid", "theme", "file"), "=", lexemes.string()));
+        }));
+        if (source.chance(30)) {
+            parts.add(() -> {
+                source.t("multipart");
+                RandomPolicySource.repeat(1 + random.nextInt(3), () -> {
+                    source.t(lexemes.pick("note", "upload", "file"), "=");
+                    if (source.chance(50)) {
+                        source.t("file", lexemes.string());
+                    }
+                    source.t(lexemes.string());
+                });
+            });
+        }
         Collections.shuffle(parts, random);
         parts.forEach(Runnable::run);
         source.t(lexemes.pick("->", "→"));
@@ -103,15 +119,30 @@ final class RandomTestBlock {
     private void expectation() {
         if (source.chance(40)) {
             source.t("allow");
-            return;
-        }
-        source.t("deny");
-        if (source.chance(50)) {
-            source.t(source.number());
+            if (source.chance(30)) {
+                source.t("quietly");
+            }
+        } else {
+            source.t("deny");
+            if (source.chance(50)) {
+                source.t(source.number());
+            }
+            if (source.chance(40)) {
+                source.t("rule");
+                source.list(1 + random.nextInt(2), () -> source.t(source.number()));
+            }
         }
         if (source.chance(40)) {
-            source.t("rule");
-            source.list(1 + random.nextInt(2), () -> source.t(source.number()));
+            decider();
+        }
+    }
+
+    private void decider() {
+        switch (random.nextInt(4)) {
+            case 0 -> source.t("by", "policy", source.name(), "rule", source.number());
+            case 1 -> source.t("by", "default", "of", "tier", source.name());
+            case 2 -> source.t("by", "default");
+            default -> source.t("at", "the", "end", "of", "all", "tiers");
         }
     }
 }

@@ -61,10 +61,12 @@ public record TestRequest(String method, String target, List<Header> headers, by
     }
 
     /**
-     * A test case's request. {@code form} fields become a URL-encoded body, {@code json} a JSON one,
-     * each with its {@code Content-Type} unless the case sets one; {@code Host} names the workload
-     * unless the case sets it, and {@code Content-Length} as a client sends it. A caller named only by
-     * service account lives in the workload's namespace.
+     * A test case's request. {@code form} fields become a URL-encoded body, {@code multipart} parts a
+     * {@code multipart/form-data} one, {@code json} a JSON one, each with its {@code Content-Type}
+     * unless the case sets one; {@code cookie} pairs join into one {@code Cookie} header (added to one
+     * the case writes); {@code Host} names the workload unless the case sets it, and
+     * {@code Content-Length} as a client sends it. A caller named only by service account lives in
+     * the workload's namespace.
      */
     public static TestRequest of(TestDecl.TestCase testCase, Workload workload) {
         List<Header> headers = new ArrayList<>();
@@ -79,9 +81,16 @@ public record TestRequest(String method, String target, List<Header> headers, by
             }
             body = form.toString().getBytes(StandardCharsets.UTF_8);
             contentType = Optional.of("application/x-www-form-urlencoded");
+        } else if (!testCase.multipart().isEmpty()) {
+            MultipartBody multipart = MultipartBody.of(testCase.multipart());
+            body = multipart.bytes();
+            contentType = Optional.of(multipart.contentType());
         } else if (testCase.body().isPresent()) {
             body = testCase.body().get().value().getBytes(StandardCharsets.UTF_8);
             contentType = testCase.jsonBody() ? Optional.of("application/json") : Optional.empty();
+        }
+        if (!testCase.cookies().isEmpty()) {
+            addCookies(headers, testCase.cookies());
         }
         if (!has(headers, "Host")) {
             headers.add(0, new Header("Host", host(workload)));
@@ -116,6 +125,21 @@ public record TestRequest(String method, String target, List<Header> headers, by
     private static String host(Workload workload) {
         String app = workload.labels().getOrDefault("app", "workload");
         return app + "." + (workload.namespace() == null ? "default" : workload.namespace()) + ".svc";
+    }
+
+    /** As a browser sends cookies: {@code name=value} pairs in one header, separated by {@code "; "}. */
+    private static void addCookies(List<Header> headers, List<TestDecl.Field> cookies) {
+        StringBuilder pairs = new StringBuilder();
+        for (TestDecl.Field cookie : cookies) {
+            pairs.append(pairs.length() == 0 ? "" : "; ").append(cookie.name().text()).append('=').append(cookie.value().value());
+        }
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.get(i).name().equalsIgnoreCase("Cookie")) {
+                headers.set(i, new Header(headers.get(i).name(), headers.get(i).value() + "; " + pairs));
+                return;
+            }
+        }
+        headers.add(new Header("Cookie", pairs.toString()));
     }
 
     private static boolean has(List<Header> headers, String name) {
