@@ -129,4 +129,32 @@ class DiffWafTest {
         assertEquals(0, diff.exitCode(), diff::toString);
         assertTrue(diff.out().endsWith("no decision changed, no WAF changed\n"), diff::toString);
     }
+
+    @Test
+    void aDenialWithAnotherStatusIsAChange(@TempDir Path directory) throws IOException {
+        String api = """
+                policy api {
+                    selector 'app == "api"'
+                    alp {
+                        allow GET path exact "/"
+                    }
+                    waf {
+                        rule 1001 "no alice" {
+                            when ARGS:q @streq "alice"
+                            deny 403
+                        }
+                    }
+                }
+                """;
+        Versions versions = versions(directory, api.replace("deny 403", "deny 406"));
+        Files.writeString(versions.before().resolve("site.pal"), api);
+        Cli diff = diff(versions);
+        assertEquals(1, diff.exitCode(), diff::toString);
+        assertTrue(diff.out().contains("    changed: rule 1001 \"no alice\" ("), diff::toString);
+        assertTrue(diff.out().contains("  DENIED with another status, 1 request, for example:\n    GET \"/?q=alice\"\n"
+                + "    before: deny 403 by the WAF; WAF rules fired: 1001 (1)\n"
+                + "    after:  deny 406 by the WAF; WAF rules fired: 1001 (1)\n"), diff::toString);
+        assertTrue(diff.out().endsWith("1 workload changed: 0 requests now allowed, 0 now denied, 1 denied with another status;"
+                + " the WAF of 1 workload changed\n"), diff::toString);
+    }
 }

@@ -50,23 +50,11 @@ public final class PolicyDiff {
             Workload workload = entry.getValue();
             RequestDecider.Target was = before.decider().target(workload);
             RequestDecider.Target is = after.decider().target(workload);
-            List<String> wafsBefore = before.wafPolicies(was.selection());
-            List<String> wafsAfter = after.wafPolicies(is.selection());
-            Set<String> wafPolicies = new LinkedHashSet<>(wafsBefore);
-            wafPolicies.addAll(wafsAfter);
-            Map<String, List<String>> wafChanges = new LinkedHashMap<>();
-            for (String policy : wafPolicies) {
-                List<String> lines = WafChanges.of(
-                        Optional.ofNullable(wafsBefore.contains(policy) ? before.wafBlocks().get(policy) : null),
-                        Optional.ofNullable(wafsAfter.contains(policy) ? after.wafBlocks().get(policy) : null));
-                if (!lines.isEmpty()) {
-                    wafChanges.put(policy, lines);
-                }
-            }
+            boolean hasWaf = !before.wafPolicies(was.selection()).isEmpty() || !after.wafPolicies(is.selection()).isEmpty();
+            Map<String, List<String>> wafChanges = wafChanges(was, is);
             List<TestRequest> decided = new ArrayList<>();
             requests.forEach(request -> decided.add(ClientRequests.of(request, workload)));
-            List<TestRequest> probes = wafPolicies.isEmpty() ? List.of()
-                    : WafProbes.of(allowed(was, is, requests), workload, seed);
+            List<TestRequest> probes = !hasWaf ? List.of() : WafProbes.of(allowed(was, is, requests), workload, seed);
             decided.addAll(probes);
             List<DecisionDiff.Change> changes = DecisionDiff.of(was, is, decided, examples);
 
@@ -95,12 +83,7 @@ public final class PolicyDiff {
                     case CLOSED -> closed += change.count();
                     default -> restatus += change.count();
                 }
-                String now = change.kind() == DecisionDiff.Kind.OPENED ? "now ALLOWED"
-                        : change.kind() == DecisionDiff.Kind.CLOSED ? "now DENIED" : "DENIED with another status";
-                out.println("  " + now + ", " + change.count() + (change.count() == 1 ? " request" : " requests") + ", for example:");
-                change.examples().forEach(example -> out.println("    " + example));
-                out.println("    before: " + change.before());
-                out.println("    after:  " + change.after());
+                print(out, change);
             }
         }
         out.println();
@@ -114,6 +97,33 @@ public final class PolicyDiff {
                             + " changed"));
         }
         return changedWorkloads > 0;
+    }
+
+    private static void print(PrintWriter out, DecisionDiff.Change change) {
+        String now = change.kind() == DecisionDiff.Kind.OPENED ? "now ALLOWED"
+                : change.kind() == DecisionDiff.Kind.CLOSED ? "now DENIED" : "DENIED with another status";
+        out.println("  " + now + ", " + change.count() + (change.count() == 1 ? " request" : " requests") + ", for example:");
+        change.examples().forEach(example -> out.println("    " + example));
+        out.println("    before: " + change.before());
+        out.println("    after:  " + change.after());
+    }
+
+    /** For each policy with a WAF that selects the workload in either version, what changed in the WAF, if anything. */
+    private Map<String, List<String>> wafChanges(RequestDecider.Target was, RequestDecider.Target is) {
+        List<String> wafsBefore = before.wafPolicies(was.selection());
+        List<String> wafsAfter = after.wafPolicies(is.selection());
+        Set<String> policies = new LinkedHashSet<>(wafsBefore);
+        policies.addAll(wafsAfter);
+        Map<String, List<String>> changes = new LinkedHashMap<>();
+        for (String policy : policies) {
+            List<String> lines = WafChanges.of(
+                    Optional.ofNullable(wafsBefore.contains(policy) ? before.wafBlocks().get(policy) : null),
+                    Optional.ofNullable(wafsAfter.contains(policy) ? after.wafBlocks().get(policy) : null));
+            if (!lines.isEmpty()) {
+                changes.put(policy, lines);
+            }
+        }
+        return changes;
     }
 
     /** Distinct (method, path) requests that ALP allows the workload in either version, the first few. */
