@@ -2,12 +2,17 @@ package dev.palisade.cli;
 
 import dev.palisade.cli.diff.PolicyDiff;
 import dev.palisade.compiler.PolicyCompiler;
+import dev.palisade.compiler.ir.waf.IrWaf;
+import dev.palisade.compiler.waf.PolicyWafs;
+import dev.palisade.dsl.diag.Diagnostics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -17,10 +22,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "diff", description = {
-        "Show how a policy change moves ALP decisions, per workload: the requests allowed before and denied after, and",
-        "the reverse, found at every rule's boundaries and by random generation. Compares two paths (BEFORE AFTER),",
-        "or a path with itself at a Git revision (--base REV PATH). WAF rule sets are not compared.",
-        "Exit code 0: no decision changed; 1: some did; 2: an input does not compile or cannot be read."})
+        "Show how a policy change moves decisions (ALP, then the WAF), per workload: what changed in the WAF (mode,",
+        "CRS settings, custom rules, exclusions, SecLang), and the requests allowed before and denied after, and the",
+        "reverse, found at every ALP rule's boundaries, by random generation, and with attacks and ordinary values",
+        "where ALP allows. Compares two paths (BEFORE AFTER), or a path with itself at a Git revision (--base REV PATH).",
+        "Exit code 0: nothing changed; 1: a decision or a WAF did; 2: an input does not compile or cannot be read."})
 final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -72,13 +78,26 @@ final class DiffCommand implements Callable<Integer> {
             if (before.result().isEmpty() || after.result().isEmpty()) {
                 return Inputs.USAGE;
             }
-            PolicyDiff diff = new PolicyDiff(beforeLabel, before.result().get(), afterPath.toString(), after.result().get());
+            Optional<Map<String, IrWaf>> beforeWafs = wafs(before.result().get(), err);
+            Optional<Map<String, IrWaf>> afterWafs = wafs(after.result().get(), err);
+            if (beforeWafs.isEmpty() || afterWafs.isEmpty()) {
+                return Inputs.USAGE;
+            }
+            PolicyDiff diff = new PolicyDiff(beforeLabel, before.result().get(), beforeWafs.get(), afterPath.toString(),
+                    after.result().get(), afterWafs.get());
             return diff.report(out, generated, seed, examples) ? 1 : 0;
         } finally {
             if (temporary != null) {
                 delete(temporary);
             }
         }
+    }
+
+    /** The version's WAFs, or empty when one does not compile (a SecLang or CRS problem, printed). */
+    private static Optional<Map<String, IrWaf>> wafs(PolicyCompiler.Result result, PrintWriter err) {
+        Diagnostics diagnostics = new Diagnostics();
+        Map<String, IrWaf> wafs = PolicyWafs.lower(result.unit(), diagnostics);
+        return Reporter.report(diagnostics, result.sources().size(), err) ? Optional.empty() : Optional.of(wafs);
     }
 
     private static void delete(Path directory) throws IOException {

@@ -60,7 +60,7 @@ class DiffCommandTest {
     void identicalVersionsChangeNothing() {
         Cli diff = Cli.run("diff", "policies-examples", "policies-examples");
         assertEquals(0, diff.exitCode(), diff::toString);
-        assertTrue(diff.out().endsWith("no decision changed\n"), diff::toString);
+        assertTrue(diff.out().endsWith("no decision changed, no WAF changed\n"), diff::toString);
     }
 
     @Test
@@ -74,7 +74,7 @@ class DiffCommandTest {
 
         Cli diff = Cli.run("diff", "--base", "HEAD", policies.toString());
         assertEquals(1, diff.exitCode(), diff::toString);
-        assertTrue(diff.out().startsWith("ALP decisions of " + policies + " at HEAD (before) and " + policies + " (after)"), diff::toString);
+        assertTrue(diff.out().startsWith("Decisions (ALP, then the WAF) of " + policies + " at HEAD (before) and " + policies + " (after)"), diff::toString);
         assertTrue(diff.out().contains("    GET \"/api/v1/orders\"\n"), diff::toString);
 
         Cli unknown = Cli.run("diff", "--base", "no-such-revision", policies.toString());

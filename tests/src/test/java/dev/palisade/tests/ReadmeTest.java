@@ -71,4 +71,40 @@ class ReadmeTest {
             }
         }
     }
+
+    /** The README's {@code palisade diff} samples: a copy of the examples with one edit, at a path the README names. */
+    private static void assertDiffSample(Path directory, String anchor, String name, String file, String from, String to)
+            throws IOException {
+        Path copy = directory.resolve(name);
+        try (var walk = Files.walk(Path.of("policies-examples"))) {
+            for (Path source : walk.toList()) {
+                Path target = copy.resolve(Path.of("policies-examples").relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        String policy = Files.readString(copy.resolve(file));
+        assertTrue(policy.contains(from), "the example no longer says `" + from + "`: update the README's diff sample");
+        Files.writeString(copy.resolve(file), policy.replace(from, to));
+        String quoted = block(readme(), anchor);
+        Cli result = Cli.run("diff", "policies-examples", copy.toString());
+        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(quoted, "$ palisade diff policies-examples /tmp/" + name + "\n"
+                + result.out().replace(copy.toString(), "/tmp/" + name), "the README's diff sample is not what diff prints");
+    }
+
+    @Test
+    void quotedAlpDiffIsWhatDiffPrints(@TempDir Path directory) throws IOException {
+        assertDiffSample(directory, "after its `deny`:", "pe-new", "www.pal", "        deny path prefix \"/.git\" // explicit denies win over allows\n",
+                "        deny path prefix \"/.git\" // explicit denies win over allows\n        allow GET path prefix \"/backup\"\n");
+    }
+
+    @Test
+    void quotedWafDiffIsWhatDiffPrints(@TempDir Path directory) throws IOException {
+        assertDiffSample(directory, "`mode blocking` and `crs paranoia 1`:", "pe-waf", "www.pal", "        mode blocking\n        crs paranoia 1 ",
+                "        mode detection\n        crs paranoia 4 ");
+    }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
  * and a decision can only change where some rule starts or stops matching, so the requests at
  * and around every rule path of either version (the path, below it, beside it, its parents) with
  * every method and caller either version names, plus one of each the rules do not name, meet
- * every rule boundary. By generation: random requests on top, for what the analysis misses.
+ * every rule boundary. By generation: random requests on top, for what the analysis misses. A
+ * workload with a WAF also gets {@link WafProbes}, on the requests here that ALP allows.
  */
 final class DiffRequests {
     /** A method no rule names: what "any other method" stands for. */
