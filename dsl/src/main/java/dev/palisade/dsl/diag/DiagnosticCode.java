@@ -60,6 +60,7 @@ public enum DiagnosticCode {
     INCLUDE_CYCLE("P0511", "files include each other"),
     UNKNOWN_DIRECTIVE("P0512", "unknown SecLang directive"),
     WRONG_ARGUMENTS("P0513", "wrong arguments for a directive or action"),
+    UNREADABLE_DATA_FILE("P0514", "WAF data file cannot be read"),
 
     // P06xx: logging
     INVALID_DURATION("P0601", "invalid duration"),

@@ -12,6 +12,7 @@ import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.dsl.diag.SourceFile;
 import dev.palisade.dsl.seclang.SecLangReader;
 import dev.palisade.dsl.seclang.SecLangSources;
+import dev.palisade.dsl.seclang.SecLangStatement;
 import dev.palisade.dsl.seclang.SecLangStatements;
 import dev.palisade.engine.waf.EngineMode;
 import dev.palisade.engine.waf.TargetSpec;
@@ -65,12 +66,17 @@ public final class LowerWafBlock {
                 lower.add(SecLangStatements.of(SecLangSources.load(directory.resolve(include.path().value()), diagnostics)
                         .directives(), diagnostics), directory);
             } else if (item instanceof WafBlock.SeclangInline inline) {
-                lower.add(SecLangStatements.of(SecLangReader.read(new SourceFile(inline.span().file(),
-                        padded(inline, inline.text().value())), diagnostics), diagnostics), directory);
+                lower.add(inlineStatements(inline, diagnostics), directory);
             }
         }
         lower.mode(mode);
         return lower.finish();
+    }
+
+    /** The statements of {@code seclang '...'}, with spans in the policy file. */
+    public static List<SecLangStatement> inlineStatements(WafBlock.SeclangInline inline, Diagnostics diagnostics) {
+        return SecLangStatements.of(SecLangReader.read(new SourceFile(inline.span().file(),
+                padded(inline, inline.text().value())), diagnostics), diagnostics);
     }
 
     /** Text placed on the item's own line, so SecLang diagnostics point into the policy file. */
