@@ -98,7 +98,10 @@ public enum DiagnosticCode {
 
     // P066x: SecLang backend
     SECLANG_INEXACT("P0660", "WAF rule cannot be written as SecLang exactly"),
-    SECLANG_CRS_CHANGE("P0661", "change to a Core Rule Set rule cannot be written as SecLang");
+    SECLANG_CRS_CHANGE("P0661", "change to a Core Rule Set rule cannot be written as SecLang"),
+
+    // P068x: Kubernetes backend
+    K8S_FILE_NOT_CARRIED("P0680", "file cannot be carried in the policies' ConfigMap");
 
     private final String id;
     private final String title;
