@@ -1,12 +1,18 @@
 package dev.palisade.backends.calico;
 
 import dev.palisade.backends.BuildInput.PolicyWaf;
+import dev.palisade.compiler.lower.waf.LowerWafBlock;
 import dev.palisade.compiler.waf.CrsRuleSet;
+import dev.palisade.compiler.waf.WafDataFiles;
 import dev.palisade.dsl.ast.PolicyDecl;
 import dev.palisade.dsl.ast.WafBlock;
 import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
+import dev.palisade.dsl.diag.SourceFile;
 import dev.palisade.dsl.diag.Span;
+import dev.palisade.dsl.seclang.SecLangReader;
+import dev.palisade.dsl.seclang.SecLangStatement;
+import dev.palisade.dsl.seclang.SecLangStatements;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +62,7 @@ record WafPluginText(String config, String before, String rules, String after) {
             } else if (item instanceof WafBlock.Exclusion exclusion) {
                 after.append(unscopedExclusion(exclusion));
             } else if (item instanceof WafBlock.SeclangInline inline) {
+                dataFiles(LowerWafBlock.inlineStatements(inline, new Diagnostics()), diagnostics);
                 after.append(lines(inline.text().value()));
             } else if (item instanceof WafBlock.SeclangInclude include) {
                 included(include, diagnostics).ifPresent(text -> after.append(lines(text)));
@@ -116,6 +123,9 @@ record WafPluginText(String config, String before, String rules, String after) {
                     "cannot read `" + include.path().value() + "` to put it in a Calico WAFPlugin: " + e.getMessage());
             return Optional.empty();
         }
+        Diagnostics ignored = new Diagnostics(); // checked before the build
+        dataFiles(SecLangStatements.of(SecLangReader.read(new SourceFile(file.toString(), text), ignored), ignored),
+                diagnostics);
         if (INCLUDE.matcher(text).find()) {
             diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, include.path().span(),
                     "`" + include.path().value() + "` includes other files, which a Calico WAFPlugin cannot",
@@ -123,6 +133,25 @@ record WafPluginText(String config, String before, String rules, String after) {
             return Optional.empty();
         }
         return Optional.of(text);
+    }
+
+    /**
+     * A plugin is text in the WAF's configuration: a data file next to the policy is not where
+     * Calico's WAF runs, so a rule that reads one would never match there. (A custom rule that
+     * reads one is reported by {@link WafCustomRuleText}.)
+     */
+    private static void dataFiles(List<SecLangStatement> statements, Diagnostics diagnostics) {
+        for (SecLangStatement statement : statements) {
+            if (statement instanceof SecLangStatement.Rule rule && WafDataFiles.readsFiles(rule.operator().name())) {
+                dataFileNotCarried(rule.operator().name(), rule.operator().nameSpan(), diagnostics);
+            }
+        }
+    }
+
+    private static void dataFileNotCarried(String operator, Span span, Diagnostics diagnostics) {
+        diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, span, "`@" + operator + "` reads a data file, which"
+                + " a Calico WAFPlugin cannot carry: its rules are text, and Calico's WAF has no file at that path",
+                "list the phrases with `@pm` (or the networks with `@ipMatch`), or deploy with the Palisade runtime");
     }
 
     /** A ctl rule needs a rule id of its own, from a range Calico allocates per namespace. */
