@@ -31,6 +31,9 @@ final class PolicyFilesConfigMap {
     /** What Kubernetes accepts as a ConfigMap key. */
     private static final Pattern KEY = Pattern.compile("[-._a-zA-Z0-9]{1,253}");
 
+    /** Kubernetes refuses a ConfigMap whose data is larger than 1 MiB. */
+    static final int MAX_DATA_BYTES = 1 << 20;
+
     /** A file's ConfigMap key (flat: {@code [-._a-zA-Z0-9]+}) and its path under the mount. */
     record Entry(String key, String path, String text) {}
 
@@ -76,7 +79,21 @@ final class PolicyFilesConfigMap {
                 entries.add(new Entry(key, path, text));
             }
         });
+        long bytes = entries.stream().mapToLong(entry -> utf8Length(entry.key()) + utf8Length(entry.text())).sum();
+        if (bytes > MAX_DATA_BYTES) {
+            Entry largest = entries.stream().max(java.util.Comparator.comparingInt(entry -> entry.text().length()))
+                    .orElseThrow();
+            String name = names.get(largest.path());
+            diagnostics.error(DiagnosticCode.K8S_FILE_NOT_CARRIED, usedAt.getOrDefault(
+                    Path.of(name).toAbsolutePath().normalize().toString(), Span.point(name, 1, 1)),
+                    "the policies' files are " + bytes + " bytes, more than a ConfigMap holds (" + MAX_DATA_BYTES
+                            + "); the largest is `" + largest.path() + "`", "make the data files smaller");
+        }
         return entries;
+    }
+
+    private static long utf8Length(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     static ObjectNode configMap(List<Entry> entries, String namespace) {

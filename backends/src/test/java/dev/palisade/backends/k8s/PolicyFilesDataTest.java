@@ -139,4 +139,17 @@ class PolicyFilesDataTest {
         assertEquals(List.of(renamed + ":4:5 P0680 `data/b+d` cannot be a ConfigMap key: keys are at most 253 of the"
                 + " characters `-._a-zA-Z0-9` (`/` becomes `_`)"), errors(diagnostics));
     }
+
+    @Test
+    void filesTooLargeForAConfigMapAreAnErrorAtTheLargest() throws IOException {
+        Path policy = policy("data/bots.data");
+        Files.writeString(git.resolve("policies/data/bots.data"), "evilbot\n".repeat(140_000));
+        Diagnostics diagnostics = new Diagnostics();
+        new KubernetesBackend().emit(input(policy, diagnostics), BuildOptions.defaults(), diagnostics);
+        List<String> errors = errors(diagnostics);
+        assertEquals(1, errors.size(), errors::toString);
+        assertTrue(errors.get(0).startsWith(policy + ":4:5 P0680 the policies' files are 11"), errors::toString);
+        assertTrue(errors.get(0).endsWith("more than a ConfigMap holds (1048576); the largest is `data/bots.data`"),
+                errors::toString);
+    }
 }
