@@ -60,7 +60,10 @@ public final class BuildInputs {
         }
         for (SourceFile source : lowering.sources().values()) {
             if (!source.name().startsWith("<") && !BuildInput.fromRuleSet(Path.of(source.name()), wafs.values())) {
-                sources.putIfAbsent(source.name(), source.text());
+                // SecLang is read a byte a char (ISO-8859-1), the sources are UTF-8 text like the
+                // policies: the same bytes, or (not UTF-8) left for the backends to report.
+                utf8(source.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .ifPresent(text -> sources.putIfAbsent(source.name(), text));
             }
         }
         // Data files are read where each rule is written, so they travel at their paths like the
@@ -89,9 +92,17 @@ public final class BuildInputs {
 
     private static Optional<String> utf8(Path file) {
         try {
+            return utf8(java.nio.file.Files.readAllBytes(file));
+        } catch (java.io.IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> utf8(byte[] bytes) {
+        try {
             return Optional.of(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(file))).toString());
-        } catch (java.io.IOException notText) {
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+        } catch (java.nio.charset.CharacterCodingException notText) {
             return Optional.empty();
         }
     }

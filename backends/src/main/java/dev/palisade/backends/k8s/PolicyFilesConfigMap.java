@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.palisade.backends.BuildDataFiles;
 import dev.palisade.backends.BuildInput;
 import dev.palisade.backends.Yaml;
+import dev.palisade.compiler.ir.waf.IrWafItem;
 import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.dsl.diag.Span;
@@ -53,6 +54,7 @@ final class PolicyFilesConfigMap {
                         "put the file next to the policies and name it relative to the rule's file");
             }
         }
+        rulesFilesNotCarried(input, diagnostics);
         Map<String, String> files = new TreeMap<>();
         Map<String, String> names = new HashMap<>();
         input.sources().forEach((name, text) -> {
@@ -90,6 +92,27 @@ final class PolicyFilesConfigMap {
                             + "); the largest is `" + largest.path() + "`", "make the data files smaller");
         }
         return entries;
+    }
+
+    /** A SecLang file a policy includes that the sources do not hold (it is not UTF-8 text) would be missing in the pod. */
+    private static void rulesFilesNotCarried(BuildInput input, Diagnostics diagnostics) {
+        java.util.Set<Path> carried = new java.util.HashSet<>();
+        input.sources().keySet().forEach(name -> carried.add(Path.of(name).toAbsolutePath().normalize()));
+        java.util.Set<Path> reported = new java.util.HashSet<>();
+        for (BuildInput.PolicyWaf waf : input.wafs().values()) {
+            for (IrWafItem item : waf.ir().items()) {
+                String name = item.span().file();
+                if (name.startsWith("<")) {
+                    continue;
+                }
+                Path file = Path.of(name).toAbsolutePath().normalize();
+                if (!carried.contains(file) && !BuildInput.fromRuleSet(file, input.wafs().values()) && reported.add(file)) {
+                    diagnostics.error(DiagnosticCode.K8S_FILE_NOT_CARRIED, item.span(), "`" + name
+                            + "` cannot be carried to the runtime: it is not UTF-8 text, and ConfigMap data is",
+                            "store the file as UTF-8 text");
+                }
+            }
+        }
     }
 
     private static long utf8Length(String text) {

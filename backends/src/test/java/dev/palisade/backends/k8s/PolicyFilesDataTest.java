@@ -18,6 +18,7 @@ import dev.palisade.compiler.waf.WafLinking;
 import dev.palisade.dsl.diag.Diagnostic;
 import dev.palisade.dsl.diag.Diagnostics;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -151,5 +152,28 @@ class PolicyFilesDataTest {
         assertTrue(errors.get(0).startsWith(policy + ":4:5 P0680 the policies' files are 11"), errors::toString);
         assertTrue(errors.get(0).endsWith("more than a ConfigMap holds (1048576); the largest is `data/bots.data`"),
                 errors::toString);
+    }
+
+    @Test
+    void includedSecLangTravelsAsTheSameBytes() throws IOException {
+        Path policy = policy("data/bots.data");
+        String rule = "SecRule REMOTE_ADDR \"@ipMatchFromFile nets.data\" \"id:3001,phase:1,deny,msg:'Zugriff für Netz'\"\n";
+        Files.writeString(git.resolve("policies/rules/legacy.conf"), rule);
+        Diagnostics diagnostics = new Diagnostics();
+        BackendOutput output = new KubernetesBackend().emit(input(policy, diagnostics), BuildOptions.defaults(), diagnostics);
+        assertEquals(List.of(), errors(diagnostics));
+        assertEquals(rule, output.objects().get(0).path("data").path("rules_legacy.conf").asText());
+    }
+
+    @Test
+    void includedSecLangThatIsNotTextCannotTravel() throws IOException {
+        Path policy = policy("data/bots.data");
+        Files.write(git.resolve("policies/rules/legacy.conf"),
+                "SecRule ARGS \"@streq caf\u00e9\" \"id:3002,phase:2,deny\"\n".getBytes(StandardCharsets.ISO_8859_1));
+        Diagnostics diagnostics = new Diagnostics();
+        new KubernetesBackend().emit(input(policy, diagnostics), BuildOptions.defaults(), diagnostics);
+        Path legacy = git.resolve("policies/rules/legacy.conf");
+        assertEquals(List.of(legacy + ":1:1 P0680 `" + legacy + "` cannot be carried to the runtime: it is not UTF-8"
+                + " text, and ConfigMap data is"), errors(diagnostics));
     }
 }
