@@ -222,6 +222,24 @@ class WafPolicyResourcesTest {
     }
 
     @Test
+    void anIncludedFileComesFromTheBuildInputNotTheDisk() throws IOException {
+        Files.writeString(directory.resolve("legacy.conf"), "SecRule ARGS:x \"@streq 2\" \"id:5002,phase:1,deny\"\n");
+        Path file = directory.resolve("bundle.pal");
+        Files.writeString(file, """
+                policy legacy {
+                    namespace "shop"
+                    selector 'app == "legacy"'
+                    waf { seclang include "legacy.conf" }
+                }
+                """);
+        BuildInput input = BuildInputs.from(PolicyCompiler.check(List.of(file)), diagnostics);
+        Files.writeString(directory.resolve("legacy.conf"), "SecRule ARGS:x \"@streq 3\" \"id:5002,phase:1,deny\"\n");
+        List<ObjectNode> objects = WafPolicyResources.emit(input, BuildOptions.defaults(), diagnostics);
+        assertEquals("SecRule ARGS:x \"@streq 2\" \"id:5002,phase:1,deny\"\n",
+                objects.get(0).path("spec").path("after").asText());
+    }
+
+    @Test
     void crsV4SettingsBecomeTheirCrsSetupSecActions() throws IOException {
         Path release = Path.of("../shared/crs-rules/v4.28.0").toAbsolutePath().normalize();
         assumeTrue(Files.isDirectory(release.resolve("rules")),
