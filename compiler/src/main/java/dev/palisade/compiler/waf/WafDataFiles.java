@@ -59,19 +59,27 @@ public final class WafDataFiles {
     /** Every data file the rules of {@code waf} read (chained rules included), in rule order. */
     public static List<DataFile> of(IrWaf waf) {
         List<DataFile> files = new ArrayList<>();
-        for (IrWafItem item : waf.items()) {
-            for (Optional<IrWafRule> link = item instanceof IrWafRule rule ? Optional.of(rule) : Optional.empty();
-                    link.isPresent(); link = link.get().chained()) {
-                IrWafRule rule = link.get();
-                if (rule.operator().isPresent() && readsFiles(rule.operator().get().name())) {
-                    for (Name name : names(rule.operator().get().argument())) {
-                        resolve(Path.of(rule.dataDirectory()), name.text())
-                                .ifPresent(path -> files.add(new DataFile(rule, name.text(), path)));
-                    }
-                }
+        for (IrWafRule rule : fileRules(waf)) {
+            for (Name name : names(rule.operator().orElseThrow().argument())) {
+                resolve(Path.of(rule.dataDirectory()), name.text())
+                        .ifPresent(path -> files.add(new DataFile(rule, name.text(), path)));
             }
         }
         return files;
+    }
+
+    /** The rules and chained rules of {@code waf} whose operator reads files. */
+    private static List<IrWafRule> fileRules(IrWaf waf) {
+        List<IrWafRule> rules = new ArrayList<>();
+        for (IrWafItem item : waf.items()) {
+            for (Optional<IrWafRule> link = item instanceof IrWafRule rule ? Optional.of(rule) : Optional.empty();
+                    link.isPresent(); link = link.get().chained()) {
+                if (link.get().operator().isPresent() && readsFiles(link.get().operator().get().name())) {
+                    rules.add(link.get());
+                }
+            }
+        }
+        return rules;
     }
 
     /**
@@ -96,17 +104,11 @@ public final class WafDataFiles {
      * Core Rule Set's files, which the checks do not read.
      */
     public static void check(IrWaf waf, Diagnostics diagnostics) {
-        for (IrWafItem item : waf.items()) {
-            for (Optional<IrWafRule> link = item instanceof IrWafRule rule ? Optional.of(rule) : Optional.empty();
-                    link.isPresent(); link = link.get().chained()) {
-                IrWafRule rule = link.get();
-                if (rule.operator().isPresent() && readsFiles(rule.operator().get().name())) {
-                    String operator = rule.operator().get().name();
-                    for (Name name : names(rule.operator().get().argument())) {
-                        problem(operator, name.text(), Path.of(rule.dataDirectory())).ifPresent(problem ->
-                                report(rule.span(), problem, diagnostics));
-                    }
-                }
+        for (IrWafRule rule : fileRules(waf)) {
+            String operator = rule.operator().orElseThrow().name();
+            for (Name name : names(rule.operator().orElseThrow().argument())) {
+                problem(operator, name.text(), Path.of(rule.dataDirectory()))
+                        .ifPresent(problem -> report(rule.span(), problem, diagnostics));
             }
         }
     }
