@@ -59,8 +59,23 @@ public final class BuildInputs {
             sources.put(source.name(), source.text());
         }
         for (SourceFile source : lowering.sources().values()) {
-            if (!source.name().startsWith("<") && !fromRuleSet(Path.of(source.name()), wafs.values())) {
-                sources.putIfAbsent(source.name(), source.text());
+            if (!source.name().startsWith("<") && !BuildInput.fromRuleSet(Path.of(source.name()), wafs.values())) {
+                // SecLang is read a byte a char (ISO-8859-1), the sources are UTF-8 text like the
+                // policies: the same bytes, or (not UTF-8) left for the backends to report.
+                utf8(source.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .ifPresent(text -> sources.putIfAbsent(source.name(), text));
+            }
+        }
+        // Data files are read where each rule is written, so they travel at their paths like the
+        // SecLang files. The sources are text: a data file that is not UTF-8 stays behind, and the
+        // backends that must carry it say so.
+        BuildInput partial = new BuildInput(bundle, wafs, logs, List.of(), Map.of());
+        for (BuildDataFiles.UsedFile used : BuildDataFiles.of(partial)) {
+            if (BuildDataFiles.belongsToSources(used.file(), wafs.values())) {
+                String name = used.file().path().toString();
+                if (!sources.containsKey(name)) {
+                    utf8(used.file().path()).ifPresent(text -> sources.put(name, text));
+                }
             }
         }
         // The runtime checks the policies' tests too (their corpora must be readable): they travel together.
@@ -75,6 +90,23 @@ public final class BuildInputs {
         return new BuildInput(bundle, wafs, logs, workloads(bundle), sources);
     }
 
+    private static Optional<String> utf8(Path file) {
+        try {
+            return utf8(java.nio.file.Files.readAllBytes(file));
+        } catch (java.io.IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> utf8(byte[] bytes) {
+        try {
+            return Optional.of(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+        } catch (java.nio.charset.CharacterCodingException notText) {
+            return Optional.empty();
+        }
+    }
+
     private static String read(Path file) {
         try {
             return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
@@ -82,24 +114,6 @@ public final class BuildInputs {
             // The check pass read it a moment ago; failing now is the file system's doing.
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /** Whether a file the WAF lowering read is part of a CRS installation rather than of the policies. */
-    private static boolean fromRuleSet(Path file, Iterable<PolicyWaf> wafs) {
-        Path absolute = file.toAbsolutePath().normalize();
-        for (PolicyWaf waf : wafs) {
-            if (waf.crs().isPresent()) {
-                CrsRuleSet.Options crs = waf.crs().get();
-                List<Path> roots = new ArrayList<>(List.of(crs.rules(), crs.setup().getParent()));
-                crs.plugins().ifPresent(roots::add);
-                for (Path root : roots) {
-                    if (absolute.startsWith(root.toAbsolutePath().normalize())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 
     private static PolicyWaf policyWaf(String name, WafBlock waf, IrWaf ir, Path directory) {

@@ -40,6 +40,39 @@ class CliDiagnosticsTest {
     }
 
     @Test
+    void aMissingWafDataFileStopsEveryCommandAtTheOperator() throws IOException {
+        Path file = directory.resolve("api.pal");
+        Files.writeString(file, """
+                policy api {
+                    selector 'app == "api"'
+                    alp { allow GET path prefix "/" }
+                    waf {
+                        rule 1001 "bad bot" {
+                            phase request-headers
+                            when REQUEST_HEADERS:User-Agent @pmFromFile "bots.data"
+                            deny 403
+                        }
+                    }
+                }
+                test api {
+                    GET "/" header "User-Agent" = "evilbot" -> deny 403 rule 1001
+                }
+                """);
+        for (String command : new String[] {"check", "compile", "test", "build"}) {
+            Cli result = command.equals("build")
+                    ? Cli.run("build", directory.toString(), "--backend", "seclang", "-o", directory.resolve("out").toString())
+                    : Cli.run(command, directory.toString());
+            assertEquals(1, result.exitCode(), result::toString);
+            assertTrue(result.err().contains(file + ":7:58: error[P0514]: data file `bots.data` of `@pmFromFile` cannot"
+                    + " be read"), result::toString);
+            assertNoStackTrace(result);
+        }
+        Files.writeString(directory.resolve("bots.data"), "evilbot\n");
+        Cli passing = Cli.run("test", directory.toString());
+        assertEquals(0, passing.exitCode(), passing::toString);
+    }
+
+    @Test
     void binaryInputIsAnErrorNotACrash() throws IOException {
         Files.write(directory.resolve("image.pal"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
         Cli result = Cli.run("check", directory.toString());

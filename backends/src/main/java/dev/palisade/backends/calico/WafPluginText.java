@@ -1,17 +1,21 @@
 package dev.palisade.backends.calico;
 
 import dev.palisade.backends.BuildInput.PolicyWaf;
+import dev.palisade.compiler.lower.waf.LowerWafBlock;
 import dev.palisade.compiler.waf.CrsRuleSet;
+import dev.palisade.compiler.waf.WafDataFiles;
 import dev.palisade.dsl.ast.PolicyDecl;
 import dev.palisade.dsl.ast.WafBlock;
 import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
+import dev.palisade.dsl.diag.SourceFile;
 import dev.palisade.dsl.diag.Span;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.palisade.dsl.seclang.SecLangReader;
+import dev.palisade.dsl.seclang.SecLangStatement;
+import dev.palisade.dsl.seclang.SecLangStatements;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,7 +33,7 @@ import java.util.regex.Pattern;
  *   <li>{@code rules}: unused: Palisade puts nothing alongside the CRS rules;
  *   <li>{@code after}: exclusions that apply everywhere ({@code SecRuleRemoveById},
  *       {@code SecRuleUpdateTargetById}) and the block's {@code seclang} text, in block order;
- *       an included file's text goes in verbatim.
+ *       an included file's text goes in verbatim, from the build's sources.
  * </ul>
  */
 record WafPluginText(String config, String before, String rules, String after) {
@@ -43,7 +47,8 @@ record WafPluginText(String config, String before, String rules, String after) {
     }
 
     /** The policy's plugin text; what cannot be carried exactly is reported at the line that needs it. */
-    static WafPluginText of(PolicyWaf waf, PolicyDecl declaration, Diagnostics diagnostics) {
+    static WafPluginText of(PolicyWaf waf, PolicyDecl declaration, Map<String, String> sources,
+            Diagnostics diagnostics) {
         String config = waf.crs().map(WafPluginText::crsSetup).orElse("");
         StringBuilder before = new StringBuilder();
         StringBuilder after = new StringBuilder();
@@ -56,9 +61,10 @@ record WafPluginText(String config, String before, String rules, String after) {
             } else if (item instanceof WafBlock.Exclusion exclusion) {
                 after.append(unscopedExclusion(exclusion));
             } else if (item instanceof WafBlock.SeclangInline inline) {
+                dataFiles(LowerWafBlock.inlineStatements(inline, new Diagnostics()), diagnostics);
                 after.append(lines(inline.text().value()));
             } else if (item instanceof WafBlock.SeclangInclude include) {
-                included(include, diagnostics).ifPresent(text -> after.append(lines(text)));
+                included(include, sources, diagnostics).ifPresent(text -> after.append(lines(text)));
             }
         }
         WafPluginText text = new WafPluginText(config, before.toString(), "", after.toString());
@@ -106,16 +112,23 @@ record WafPluginText(String config, String before, String rules, String after) {
     }
 
     /** An included file's text; a nested {@code Include} names a file Calico cannot see. */
-    private static Optional<String> included(WafBlock.SeclangInclude include, Diagnostics diagnostics) {
-        Path file = Path.of(include.span().file()).toAbsolutePath().getParent().resolve(include.path().value());
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
+    private static Optional<String> included(WafBlock.SeclangInclude include, Map<String, String> sources,
+            Diagnostics diagnostics) {
+        Path file = Path.of(include.span().file()).toAbsolutePath().getParent().resolve(include.path().value())
+                .normalize();
+        // From the sources the build read, not the disk: the emitter is a function of its input.
+        Optional<String> found = sources.entrySet().stream()
+                .filter(source -> Path.of(source.getKey()).toAbsolutePath().normalize().equals(file))
+                .map(Map.Entry::getValue).findFirst();
+        if (found.isEmpty()) {
             diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, include.path().span(),
-                    "cannot read `" + include.path().value() + "` to put it in a Calico WAFPlugin: " + e.getMessage());
+                    "`" + include.path().value() + "` is not UTF-8 text, which a Calico WAFPlugin holds");
             return Optional.empty();
         }
+        String text = found.get();
+        Diagnostics ignored = new Diagnostics(); // checked before the build
+        dataFiles(SecLangStatements.of(SecLangReader.read(new SourceFile(file.toString(), text), ignored), ignored),
+                diagnostics);
         if (INCLUDE.matcher(text).find()) {
             diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, include.path().span(),
                     "`" + include.path().value() + "` includes other files, which a Calico WAFPlugin cannot",
@@ -123,6 +136,25 @@ record WafPluginText(String config, String before, String rules, String after) {
             return Optional.empty();
         }
         return Optional.of(text);
+    }
+
+    /**
+     * A plugin is text in the WAF's configuration: a data file next to the policy is not where
+     * Calico's WAF runs, so a rule that reads one would never match there. (A custom rule that
+     * reads one is reported by {@link WafCustomRuleText}.)
+     */
+    private static void dataFiles(List<SecLangStatement> statements, Diagnostics diagnostics) {
+        for (SecLangStatement statement : statements) {
+            if (statement instanceof SecLangStatement.Rule rule && WafDataFiles.readsFiles(rule.operator().name())) {
+                dataFileNotCarried(rule.operator().name(), rule.operator().nameSpan(), diagnostics);
+            }
+        }
+    }
+
+    private static void dataFileNotCarried(String operator, Span span, Diagnostics diagnostics) {
+        diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, span, "`@" + operator + "` reads a data file, which"
+                + " a Calico WAFPlugin cannot carry: its rules are text, and Calico's WAF has no file at that path",
+                "list the phrases with `@pm` (or the networks with `@ipMatch`), or deploy with the Palisade runtime");
     }
 
     /** A ctl rule needs a rule id of its own, from a range Calico allocates per namespace. */

@@ -78,7 +78,7 @@ public final class WafPolicyResources {
             }
             reportAttachment(policy, declaration, diagnostics);
             WafCrsDifferences.report(waf, declaration, diagnostics);
-            WafPluginText plugin = WafPluginText.of(waf, declaration, diagnostics);
+            WafPluginText plugin = WafPluginText.of(waf, declaration, input.sources(), diagnostics);
             if (!plugin.isEmpty()) {
                 objects.add(plugin(policy, plugin));
             }

@@ -26,7 +26,7 @@ public final class KubernetesBackend implements Backend {
 
     @Override
     public BackendOutput emit(BuildInput input, BuildOptions options, Diagnostics diagnostics) {
-        List<PolicyFilesConfigMap.Entry> entries = PolicyFilesConfigMap.entries(input);
+        List<PolicyFilesConfigMap.Entry> entries = PolicyFilesConfigMap.entries(input, diagnostics);
         Set<String> namespaces = new TreeSet<>();
         input.workloads().forEach(workload -> namespaces.add(workload.workload().namespace()));
         List<ObjectNode> objects = new ArrayList<>();

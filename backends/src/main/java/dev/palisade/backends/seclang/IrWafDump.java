@@ -81,7 +81,7 @@ public final class IrWafDump {
     }
 
     /** {@code @pmFromFile a.data b.data}: each file, absolute, as ModSecurity resolves them against the rule's file. */
-    static String resolvedFiles(String argument, String dataDirectory) {
+    private static String resolvedFiles(String argument, String dataDirectory) {
         return java.util.Arrays.stream(argument.trim().split("\\s+"))
                 .filter(file -> !file.isEmpty())
                 .map(file -> Path.of(dataDirectory).resolve(file).normalize().toString())

@@ -47,15 +47,18 @@ final class PolicyConf {
     /** Consecutive {@code Include} lines stay one block. */
     private boolean afterInclude;
 
-    private PolicyConf(PolicyWaf waf, Diagnostics diagnostics) {
+    private final DataFileNames dataFiles;
+
+    private PolicyConf(PolicyWaf waf, DataFileNames dataFiles, Diagnostics diagnostics) {
         this.waf = waf;
+        this.dataFiles = dataFiles;
         this.diagnostics = diagnostics;
         this.ids = new InternalRuleIds(waf.ir());
         this.layout = waf.crs().map(CrsLayout::of);
     }
 
-    static String render(PolicyWaf waf, Diagnostics diagnostics) {
-        PolicyConf conf = new PolicyConf(waf, diagnostics);
+    static String render(PolicyWaf waf, DataFileNames dataFiles, Diagnostics diagnostics) {
+        PolicyConf conf = new PolicyConf(waf, dataFiles, diagnostics);
         conf.write();
         return conf.out.toString();
     }
@@ -117,7 +120,7 @@ final class PolicyConf {
         afterInclude = false;
         if (item instanceof IrWafMarker marker) {
             String text = RuleText.marker(marker);
-            RuleReread.difference(marker, text).ifPresent(problem -> inexact(item, problem));
+            RuleReread.difference(marker, text, dataFiles).ifPresent(problem -> inexact(item, problem));
             out.append(text).append('\n');
             return;
         }
@@ -128,8 +131,8 @@ final class PolicyConf {
                     + "` redirects, but the compiled rule keeps no URL to write as `redirect:URL`",
                     "use `deny` with a status");
         }
-        String text = RuleText.rule(rule, id);
-        RuleReread.difference(InternalRuleIds.withId(rule, id), text).ifPresent(problem -> inexact(item, problem));
+        String text = RuleText.rule(rule, id, dataFiles);
+        RuleReread.difference(InternalRuleIds.withId(rule, id), text, dataFiles).ifPresent(problem -> inexact(item, problem));
         if (id != rule.id()) {
             out.append("# no id in the policy; ModSecurity needs one\n");
         }

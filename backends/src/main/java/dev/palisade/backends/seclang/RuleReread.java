@@ -23,12 +23,16 @@ final class RuleReread {
     private RuleReread() {}
 
     /** Empty when the text reads back as {@code expected}; else what differs, in words for a diagnostic. */
-    static Optional<String> difference(IrWafItem expected, String text) {
+    static Optional<String> difference(IrWafItem expected, String text, DataFileNames dataFiles) {
         Diagnostics diagnostics = new Diagnostics();
         LowerSecLang lower = new LowerSecLang(EngineMode.ON, diagnostics);
-        String dataDirectory = expected instanceof IrWafRule rule ? rule.dataDirectory() : "/";
+        // Read as if from the output directory, where the written data file names resolve.
+        Path directory = Path.of("/");
+        if (expected instanceof IrWafRule rule) {
+            expected = dataFiles.applied(rule, directory);
+        }
         lower.add(SecLangStatements.of(SecLangReader.read(new SourceFile("<rendered>", text), diagnostics), diagnostics),
-                Path.of(dataDirectory.isEmpty() ? "/" : dataDirectory));
+                directory);
         IrWaf read = lower.finish();
         if (diagnostics.hasErrors()) {
             return Optional.of("SecLang readers reject it: "

@@ -5,11 +5,11 @@ import dev.palisade.compiler.ir.waf.IrWafAction;
 import dev.palisade.compiler.ir.waf.IrWafMarker;
 import dev.palisade.compiler.ir.waf.IrWafOperator;
 import dev.palisade.compiler.ir.waf.IrWafRule;
+import dev.palisade.compiler.waf.WafDataFiles;
 import dev.palisade.engine.waf.TargetSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -24,8 +24,6 @@ import java.util.stream.Collectors;
  * </pre>
  */
 final class RuleText {
-    private static final Set<String> FILE_OPERATORS = Set.of("pmfromfile", "pmf", "ipmatchfromfile", "ipmatchf");
-
     private RuleText() {}
 
     static String marker(IrWafMarker marker) {
@@ -33,7 +31,7 @@ final class RuleText {
     }
 
     /** The rule as ModSecurity reads it, its head carrying {@code id} (the IR's, or one given to an id-less rule). */
-    static String rule(IrWafRule head, long id) {
+    static String rule(IrWafRule head, long id, DataFileNames dataFiles) {
         StringBuilder out = new StringBuilder();
         IrWafRule link = head;
         boolean first = true;
@@ -52,7 +50,8 @@ final class RuleText {
             } else {
                 String dataDirectory = link.dataDirectory();
                 out.append("SecRule ").append(SecLangQuoting.variables(targets(link.targets()))).append(' ')
-                        .append(SecLangQuoting.argument(link.operator().map(o -> operator(o, dataDirectory)).orElse("")))
+                        .append(SecLangQuoting.argument(link.operator().map(o -> operator(o, dataDirectory, dataFiles))
+                                .orElse("")))
                         .append(" \\\n        ").append(actionList);
             }
             link = link.chained().orElse(null);
@@ -116,14 +115,11 @@ final class RuleText {
         return (target.excluded() ? "!" : "") + (target.count() ? "&" : "") + target.collection() + selector;
     }
 
-    /**
-     * {@code [!]@name argument}. Data files are written absolute: ModSecurity resolves them against
-     * the including rule file, which is now this one, not the policy's.
-     */
-    private static String operator(IrWafOperator operator, String dataDirectory) {
+    /** {@code [!]@name argument}, data files under their names in the output ({@link DataFileNames}). */
+    private static String operator(IrWafOperator operator, String dataDirectory, DataFileNames dataFiles) {
         String argument = operator.argument();
-        if (FILE_OPERATORS.contains(operator.name().toLowerCase(Locale.ROOT))) {
-            argument = IrWafDump.resolvedFiles(argument, dataDirectory);
+        if (WafDataFiles.readsFiles(operator.name())) {
+            argument = dataFiles.argument(argument, dataDirectory);
         }
         return (operator.negated() ? "!" : "") + "@" + operator.name() + (argument.isEmpty() ? "" : " " + argument);
     }

@@ -12,7 +12,8 @@ import java.util.List;
  * The WAF of each policy as a SecLang rules file, {@code <policy>.conf}, that ModSecurity v3 and
  * Coraza load ({@code modsecurity_rules_file} in nginx, {@code Include} in Apache): the same rules
  * in the same order as Palisade runs them, the Core Rule Set included from the installed package.
- * Policies without a {@code waf} block get no file. See {@link PolicyConf} for the layout.
+ * Policies without a {@code waf} block get no file. The data files the rules read are copied under
+ * {@code data/} ({@link DataFileNames}). See {@link PolicyConf} for the layout.
  */
 public final class SecLangBackend implements Backend {
 
@@ -24,9 +25,11 @@ public final class SecLangBackend implements Backend {
     @Override
     public BackendOutput emit(BuildInput input, BuildOptions options, Diagnostics diagnostics) {
         List<BackendOutput.OutputFile> files = new ArrayList<>();
+        DataFileNames dataFiles = DataFileNames.of(input, diagnostics);
         for (BuildInput.PolicyWaf waf : input.wafs().values()) {
-            files.add(new BackendOutput.OutputFile(waf.policy() + ".conf", PolicyConf.render(waf, diagnostics)));
+            files.add(new BackendOutput.OutputFile(waf.policy() + ".conf", PolicyConf.render(waf, dataFiles, diagnostics)));
         }
+        files.addAll(dataFiles.files());
         return new BackendOutput(List.of(), files);
     }
 }

@@ -222,6 +222,24 @@ class WafPolicyResourcesTest {
     }
 
     @Test
+    void anIncludedFileComesFromTheBuildInputNotTheDisk() throws IOException {
+        Files.writeString(directory.resolve("legacy.conf"), "SecRule ARGS:x \"@streq 2\" \"id:5002,phase:1,deny\"\n");
+        Path file = directory.resolve("bundle.pal");
+        Files.writeString(file, """
+                policy legacy {
+                    namespace "shop"
+                    selector 'app == "legacy"'
+                    waf { seclang include "legacy.conf" }
+                }
+                """);
+        BuildInput input = BuildInputs.from(PolicyCompiler.check(List.of(file)), diagnostics);
+        Files.writeString(directory.resolve("legacy.conf"), "SecRule ARGS:x \"@streq 3\" \"id:5002,phase:1,deny\"\n");
+        List<ObjectNode> objects = WafPolicyResources.emit(input, BuildOptions.defaults(), diagnostics);
+        assertEquals("SecRule ARGS:x \"@streq 2\" \"id:5002,phase:1,deny\"\n",
+                objects.get(0).path("spec").path("after").asText());
+    }
+
+    @Test
     void crsV4SettingsBecomeTheirCrsSetupSecActions() throws IOException {
         Path release = Path.of("../shared/crs-rules/v4.28.0").toAbsolutePath().normalize();
         assumeTrue(Files.isDirectory(release.resolve("rules")),
@@ -262,6 +280,42 @@ class WafPolicyResourcesTest {
                 .asText());
         assertEquals("Block", WafPolicyResources.emit(input, BuildOptions.defaults(), diagnostics).get(0)
                 .path("spec").path("action").asText());
+    }
+
+    @Test
+    void aRuleThatReadsADataFileIsAnErrorAtItsOperator() throws IOException {
+        Files.writeString(directory.resolve("bots.data"), "evilbot\n");
+        Files.writeString(directory.resolve("nets.data"), "10.0.0.0/8\n");
+        Files.writeString(directory.resolve("legacy.conf"),
+                "SecRule REMOTE_ADDR \"@ipMatchFromFile nets.data\" \"id:5002,phase:1,deny\"\n");
+        emit("""
+                policy bots {
+                    namespace "shop"
+                    selector 'app == "shop"'
+                    waf {
+                        rule 1001 "bot" {
+                            when REQUEST_HEADERS:User-Agent @pmFromFile "bots.data"
+                            deny
+                        }
+                        seclang include "legacy.conf"
+                        seclang 'SecRule ARGS "@pmf bots.data" "id:5003,phase:2,deny"'
+                        rule 1002 "no file" {
+                            when REQUEST_HEADERS:User-Agent @pm "curl wget"
+                            deny
+                        }
+                    }
+                }
+                """);
+        assertEquals(List.of("ERROR 5:9", "ERROR 10:32"), reported(DiagnosticCode.WAF_RULES_NOT_EMITTED).stream()
+                .filter(at -> !at.startsWith("ERROR 1:")).toList());
+        List<String> included = diagnostics.sorted().stream().filter(d -> d.code() == DiagnosticCode.WAF_RULES_NOT_EMITTED)
+                .filter(d -> d.span().file().endsWith("legacy.conf")).map(d -> d.span().location()).toList();
+        assertEquals(List.of(directory.resolve("legacy.conf") + ":1:22"), included);
+        for (Diagnostic error : diagnostics.sorted().stream().filter(Diagnostic::isError).toList()) {
+            String expected = error.span().line() == 5 ? "@pmFromFile reads a file Calico's WAF does not have"
+                    : "reads a data file, which a Calico WAFPlugin cannot carry";
+            assertTrue(error.message().contains(expected), error::toString);
+        }
     }
 
     @Test

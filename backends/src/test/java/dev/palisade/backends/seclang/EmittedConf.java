@@ -54,6 +54,26 @@ final class EmittedConf {
         return waf;
     }
 
+    /** Every file of {@code output} saved under {@code directory}, then {@code name} read back as {@link #readBack} does. */
+    static IrWaf readBack(Path directory, BackendOutput output, String name) throws IOException {
+        String text = null;
+        for (BackendOutput.OutputFile file : output.files()) {
+            Files.createDirectories(directory.resolve(file.path()).getParent());
+            Files.writeString(directory.resolve(file.path()), file.text());
+            text = file.path().equals(name) ? file.text() : text;
+        }
+        return readBack(directory, name, java.util.Objects.requireNonNull(text, name));
+    }
+
+    /**
+     * The dump a file emitted for {@code input} and read back from {@code directory} must give: the
+     * policy's IR with id-less rules under their written ids and data files where they were copied.
+     */
+    static String expectedDump(IrWaf waf, BuildInput input, Path directory) {
+        DataFileNames names = DataFileNames.of(input, new Diagnostics());
+        return IrWafDump.dump(names.applied(new InternalRuleIds(waf).applied(waf), directory));
+    }
+
     /** The dump the emitted file must read back as: the policy's IR with id-less rules under their written ids. */
     static String expectedDump(IrWaf waf) {
         return IrWafDump.dump(new InternalRuleIds(waf).applied(waf));

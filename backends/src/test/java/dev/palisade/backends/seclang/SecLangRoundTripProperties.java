@@ -38,7 +38,7 @@ class SecLangRoundTripProperties {
         EngineMode mode = detection ? EngineMode.DETECTION_ONLY : EngineMode.ON;
         IrWaf waf = dev.palisade.compiler.waf.SecLangRuleSets.lower(mode, "rules.conf", seclang);
         Diagnostics diagnostics = new Diagnostics();
-        String text = PolicyConf.render(new PolicyWaf("p", waf, mode, Optional.empty()), diagnostics);
+        String text = PolicyConf.render(new PolicyWaf("p", waf, mode, Optional.empty()), DataFileNames.none(), diagnostics);
         assertEquals(List.of(), EmittedConf.errors(diagnostics), seclang);
         assertEquals(EmittedConf.expectedDump(waf), readBack(text), () -> "source:\n" + seclang + "\nemitted:\n" + text);
     }
@@ -51,7 +51,7 @@ class SecLangRoundTripProperties {
     void awkwardTextIsWrittenExactlyOrReported(@ForAll("awkwardRules") IrWafRule rule) throws Exception {
         IrWaf waf = new IrWaf(EngineMode.ON, WafLimits.DEFAULT, List.of(rule));
         Diagnostics diagnostics = new Diagnostics();
-        String text = PolicyConf.render(new PolicyWaf("p", waf, EngineMode.ON, Optional.empty()), diagnostics);
+        String text = PolicyConf.render(new PolicyWaf("p", waf, EngineMode.ON, Optional.empty()), DataFileNames.none(), diagnostics);
         List<String> errors = EmittedConf.errors(diagnostics);
         if (plain(rule)) {
             assertEquals(List.of(), errors, text);

@@ -86,17 +86,20 @@ class SecLangRoundTripTest {
                 }
                 """);
         BuildInput input = EmittedConf.build(policy);
-        String text = EmittedConf.emit(input).files().get(0).text();
+        BackendOutput output = EmittedConf.emit(input);
+        String text = output.files().get(0).text();
         Path out = Files.createDirectory(dir.resolve("out"));
         IrWaf waf = input.wafs().get("shop").ir();
-        assertEquals(EmittedConf.expectedDump(waf), IrWafDump.dump(EmittedConf.readBack(out, "shop.conf", text)));
+        assertEquals(EmittedConf.expectedDump(waf, input, out), IrWafDump.dump(EmittedConf.readBack(out, output, "shop.conf")));
         assertTrue(text.contains("SecRuleRemoveById 913100\n"), text);
         assertTrue(text.contains("SecRuleUpdateTargetById 942200 \"!REQUEST_COOKIES:/^session/\""), text);
         // Two neighbours replaced: how the three new targets are split between them does not change the list.
         assertTrue(text.contains("SecRuleUpdateTargetById 942100 \"REQUEST_HEADERS:X-Referer\" \"REQUEST_HEADERS:Referer\"\n"
                 + "SecRuleUpdateTargetById 942100 \"REQUEST_HEADERS:Origin|ARGS_GET_NAMES\" \"ARGS_NAMES\"\n"
                 + "SecRuleUpdateTargetById 942100 \"!ARGS:note\"\n"), text);
-        assertTrue(text.contains("@pmFromFile " + dir.toAbsolutePath().resolve("bots.data")), "data files absolute: " + text);
+        assertTrue(text.contains("\"@pmFromFile data/bots.data\""), "data files relative to the .conf: " + text);
+        assertEquals(List.of("shop.conf", "data/bots.data"), output.files().stream().map(BackendOutput.OutputFile::path).toList());
+        assertEquals("evilbot\n", output.files().get(1).text());
         assertTrue(text.indexOf("id:1001,") < text.indexOf("REQUEST-901-INITIALIZATION.conf"),
                 "custom rules run before the CRS: " + text);
         assertTrue(text.indexOf("id:3002,") > text.indexOf("REQUEST-949-BLOCKING-EVALUATION.conf"),
@@ -191,5 +194,45 @@ class SecLangRoundTripTest {
                 SecResponseBodyMimeType text/plain text/html
                 SecResponseBodyLimit 524288
                 """, text);
+    }
+
+    private static BackendOutput checkout(Path root) throws Exception {
+        Files.createDirectories(root.resolve("rules"));
+        Files.createDirectories(root.resolve("lists"));
+        Files.writeString(root.resolve("rules/legacy.conf"),
+                "SecRule REMOTE_ADDR \"@ipMatchFromFile nets.data\" \"id:3001,phase:1,deny,status:403\"\n");
+        Files.writeString(root.resolve("rules/nets.data"), "10.0.0.0/8\n192.168.1.1\n");
+        Files.writeString(root.resolve("lists/bots.data"), "evilbot\n# comment\nbad crawler\n");
+        Files.writeString(root.resolve("lists/more.data"), "sqlmap\n");
+        Files.writeString(root.resolve("api.pal"), """
+                policy api {
+                  selector 'app == "api"'
+                  waf {
+                    rule 1001 "bad bot" {
+                      phase request-headers
+                      when REQUEST_HEADERS:User-Agent @pmFromFile "lists/bots.data lists/more.data"
+                      deny
+                    }
+                    seclang include "rules/legacy.conf"
+                  }
+                }
+                """);
+        return EmittedConf.emit(EmittedConf.build(root.resolve("api.pal")));
+    }
+
+    @Test
+    void dataFilesAreCopiedBesideTheConfSoEveryCheckoutBuildsTheSameFiles(@TempDir Path one, @TempDir Path two,
+            @TempDir Path out) throws Exception {
+        BackendOutput output = checkout(one);
+        assertEquals(output, checkout(two.resolve("elsewhere")));
+        assertEquals(List.of("api.conf", "data/lists/bots.data", "data/lists/more.data", "data/rules/nets.data"),
+                output.files().stream().map(BackendOutput.OutputFile::path).toList());
+        String text = output.files().get(0).text();
+        assertTrue(text.contains("\"@pmFromFile data/lists/bots.data data/lists/more.data\""), text);
+        assertTrue(text.contains("\"@ipMatchFromFile data/rules/nets.data\""), text);
+        assertTrue(!text.contains(one.toString()), "no path of the build machine: " + text);
+        BuildInput input = EmittedConf.build(one.resolve("api.pal"));
+        assertEquals(EmittedConf.expectedDump(input.wafs().get("api").ir(), input, out),
+                IrWafDump.dump(EmittedConf.readBack(out, output, "api.conf")));
     }
 }

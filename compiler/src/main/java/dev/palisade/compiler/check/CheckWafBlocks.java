@@ -2,6 +2,7 @@ package dev.palisade.compiler.check;
 
 import dev.palisade.compiler.CompilationUnit;
 import dev.palisade.compiler.Pass;
+import dev.palisade.compiler.lower.waf.LowerWafBlock;
 import dev.palisade.compiler.waf.CrsSettings;
 import dev.palisade.dsl.ast.NumberLiteral;
 import dev.palisade.dsl.ast.PolicyDecl;
@@ -12,6 +13,7 @@ import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.dsl.diag.Span;
 import dev.palisade.dsl.diag.Suggestions;
 import dev.palisade.dsl.seclang.SecLangSources;
+import dev.palisade.dsl.seclang.SecLangStatement;
 import dev.palisade.dsl.seclang.SecLangStatements;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ import java.util.Set;
 /**
  * Checks {@code waf} blocks now, so mistakes surface before the WAF compiles them: modes, CRS
  * settings, exclusions of rules that do not exist, custom rules (ids, phases, variables,
- * transformations, operators, regular expressions) and included files.
+ * transformations, operators, regular expressions, data files) and included files.
  */
 public final class CheckWafBlocks implements Pass {
 
@@ -90,6 +92,7 @@ public final class CheckWafBlocks implements Pass {
                 exclusion.target().ifPresent(variable -> CustomRuleChecks.variable(variable, diagnostics));
             } else if (item instanceof WafBlock.CustomRule rule) {
                 CustomRuleChecks.rule(rule, diagnostics);
+                DataFileChecks.rule(rule, directory, diagnostics);
             } else if (item instanceof WafBlock.SeclangInclude include) {
                 Path included = directory.resolve(include.path().value());
                 if (!Files.isReadable(included)) {
@@ -98,10 +101,14 @@ public final class CheckWafBlocks implements Pass {
                             "paths are relative to the policy file's directory");
                 } else {
                     // The SecLang is read now, so its mistakes are reported at its own lines.
-                    SecLangRuleChecks.check(
-                            SecLangStatements.of(SecLangSources.load(included, diagnostics).directives(), diagnostics),
-                            diagnostics);
+                    List<SecLangStatement> statements =
+                            SecLangStatements.of(SecLangSources.load(included, diagnostics).directives(), diagnostics);
+                    SecLangRuleChecks.check(statements, diagnostics);
+                    DataFileChecks.secLang(statements, directory, diagnostics);
                 }
+            } else if (item instanceof WafBlock.SeclangInline inline) {
+                // Its syntax is reported when it is lowered; here only its data files are looked for.
+                DataFileChecks.secLang(LowerWafBlock.inlineStatements(inline, new Diagnostics()), directory, diagnostics);
             }
         }
     }

@@ -14,13 +14,20 @@ import java.util.Map;
 public final class PolicyWafs {
     private PolicyWafs() {}
 
-    /** Lowers every {@code waf} block of a checked unit; mistakes found now go to {@code diagnostics}. */
+    /**
+     * Lowers every {@code waf} block of a checked unit; mistakes found now (in included and CRS rule
+     * files, and their data files) go to {@code diagnostics}.
+     */
     public static Map<String, IrWaf> lower(CompilationUnit unit, Diagnostics diagnostics) {
         Map<String, IrWaf> wafs = new LinkedHashMap<>();
         for (PolicyFile file : unit.files()) {
             Path directory = Path.of(file.source().name()).toAbsolutePath().getParent();
             for (PolicyDecl policy : file.policies()) {
-                policy.waf().ifPresent(waf -> wafs.put(policy.name().text(), LowerWafBlock.lower(waf, directory, diagnostics)));
+                policy.waf().ifPresent(waf -> {
+                    IrWaf lowered = LowerWafBlock.lower(waf, directory, diagnostics);
+                    WafDataFiles.check(lowered, diagnostics);
+                    wafs.put(policy.name().text(), lowered);
+                });
             }
         }
         return wafs;

@@ -60,6 +60,7 @@ public enum DiagnosticCode {
     INCLUDE_CYCLE("P0511", "files include each other"),
     UNKNOWN_DIRECTIVE("P0512", "unknown SecLang directive"),
     WRONG_ARGUMENTS("P0513", "wrong arguments for a directive or action"),
+    UNREADABLE_DATA_FILE("P0514", "WAF data file cannot be read"),
 
     // P06xx: logging
     INVALID_DURATION("P0601", "invalid duration"),
@@ -100,7 +101,10 @@ public enum DiagnosticCode {
 
     // P066x: SecLang backend
     SECLANG_INEXACT("P0660", "WAF rule cannot be written as SecLang exactly"),
-    SECLANG_CRS_CHANGE("P0661", "change to a Core Rule Set rule cannot be written as SecLang");
+    SECLANG_CRS_CHANGE("P0661", "change to a Core Rule Set rule cannot be written as SecLang"),
+
+    // P068x: Kubernetes backend
+    K8S_FILE_NOT_CARRIED("P0680", "file cannot be carried in the policies' ConfigMap");
 
     private final String id;
     private final String title;

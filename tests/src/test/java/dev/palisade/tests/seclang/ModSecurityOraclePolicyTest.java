@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The parts of the SecLang output the www example does not have, in real ModSecurity: a custom
  * rule with a chain and its own status, path-scoped exclusions (rules Palisade gives ids), an
- * unscoped exclusions (a removal, a target with a regex key), an included SecLang file with {@code @pmFromFile}, and inline SecLang with
+ * unscoped exclusions (a removal, a target with a regex key), an included SecLang file with {@code @pmFromFile}, a custom
+ * rule with {@code @pmFromFile} of a file in a sub-directory (both copied beside the emitted file), and inline SecLang with
  * {@code skipAfter} and a marker. ModSecurity must answer each request with the status Palisade
  * answers, and the statuses the rules ask for.
  */
@@ -33,6 +34,8 @@ class ModSecurityOraclePolicyTest {
     void customRulesExclusionsAndSeclangDecideAlikeInModSecurity(@TempDir Path dir) throws Exception {
         OracleSetup.assumeAvailable();
         Files.writeString(dir.resolve("bots.data"), "evilbot\n");
+        Files.createDirectories(dir.resolve("lists"));
+        Files.writeString(dir.resolve("lists/scanners.data"), "# scanners\nsqlmap\nnikto scanner\n");
         Files.writeString(dir.resolve("legacy.conf"), """
                 SecRule REQUEST_HEADERS:User-Agent "@pmFromFile bots.data" \\
                     "id:3001,phase:1,deny,status:418,log,t:none,t:lowercase,msg:'known bot'"
@@ -49,6 +52,11 @@ class ModSecurityOraclePolicyTest {
                       when ARGS:username | urlDecodeUni lowercase @detectSQLi
                       when REQUEST_METHOD @streq "POST"
                       deny 406
+                    }
+                    rule 1002 "scanner named in a data file" {
+                      phase request-headers
+                      when REQUEST_HEADERS:User-Agent | lowercase @pmFromFile "lists/scanners.data"
+                      deny 429
                     }
                     exclude rule 942100 for ARGS:password on path prefix "/login"
                     exclude rule 1001 on path exact "/login/legacy"
@@ -77,6 +85,8 @@ class ModSecurityOraclePolicyTest {
                 request("POST", "/account", Optional.of("notes=1' or 1=1-- ")));
         requests.put("numeric Host (920350 removed)", request("GET", "/", Optional.empty(), "Host", "127.0.0.1"));
         requests.put("bot from the data file (418)", request("GET", "/", Optional.empty(), "User-Agent", "EvilBot/1.0"));
+        requests.put("scanner from the policy's data file (429)",
+                request("GET", "/", Optional.empty(), "User-Agent", "Nikto Scanner/2.1"));
         requests.put("probe on GET (chain, 451)", request("GET", "/", Optional.empty(), "X-Probe", "evil"));
         requests.put("probe on HEAD (chain does not match)", request("HEAD", "/", Optional.empty(), "X-Probe", "evil"));
         requests.put("trusted probe (skipAfter)",
@@ -99,6 +109,7 @@ class ModSecurityOraclePolicyTest {
         assertEquals(theirs, ours, "the same status for every request");
         assertEquals("406", theirs.get("login injection (rule 1001, 406)"));
         assertEquals("418", theirs.get("bot from the data file (418)"));
+        assertEquals("429", theirs.get("scanner from the policy's data file (429)"));
         assertEquals("451", theirs.get("probe on GET (chain, 451)"));
         assertEquals("200", theirs.get("trusted probe (skipAfter)"));
         assertEquals("200", theirs.get("numeric Host (920350 removed)"));

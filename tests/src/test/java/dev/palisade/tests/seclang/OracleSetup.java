@@ -90,14 +90,17 @@ final class OracleSetup implements AutoCloseable {
         BuildInput input = BuildInputs.from(result, diagnostics);
         BackendOutput output = new SecLangBackend().emit(input, BuildOptions.defaults(), diagnostics);
         assertTrue(!diagnostics.hasErrors(), () -> diagnostics.sorted().toString());
-        BackendOutput.OutputFile file = output.files().stream().filter(f -> f.path().equals(policy + ".conf"))
-                .findFirst().orElseThrow();
+        assertTrue(output.files().stream().anyMatch(f -> f.path().equals(policy + ".conf")), policy + ".conf");
         Path dir = Files.createTempDirectory("modsecurity-oracle");
         try {
             // Run as root (CI containers), nginx's worker is `nobody` and writes its temp files here.
             Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
-            Path rules = dir.resolve(file.path());
-            Files.writeString(rules, file.text(), StandardCharsets.ISO_8859_1);
+            // The whole emitted directory, as a deployment copies it: the rules name their data files relative to it.
+            for (BackendOutput.OutputFile file : output.files()) {
+                Files.createDirectories(dir.resolve(file.path()).getParent());
+                Files.writeString(dir.resolve(file.path()), file.text(), StandardCharsets.ISO_8859_1);
+            }
+            Path rules = dir.resolve(policy + ".conf");
             NginxModSecurity nginx = NginxModSecurity.start(dir, rules);
             return new OracleSetup(dir, nginx, new InProcessTarget(new WafInterpreter(input.wafs().get(policy).ir())));
         } catch (Exception | AssertionError e) {

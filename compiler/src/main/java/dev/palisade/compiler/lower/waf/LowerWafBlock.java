@@ -10,8 +10,10 @@ import dev.palisade.dsl.ast.PathMatch;
 import dev.palisade.dsl.ast.WafBlock;
 import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.dsl.diag.SourceFile;
+import dev.palisade.dsl.diag.Span;
 import dev.palisade.dsl.seclang.SecLangReader;
 import dev.palisade.dsl.seclang.SecLangSources;
+import dev.palisade.dsl.seclang.SecLangStatement;
 import dev.palisade.dsl.seclang.SecLangStatements;
 import dev.palisade.engine.waf.EngineMode;
 import dev.palisade.engine.waf.TargetSpec;
@@ -65,12 +67,21 @@ public final class LowerWafBlock {
                 lower.add(SecLangStatements.of(SecLangSources.load(directory.resolve(include.path().value()), diagnostics)
                         .directives(), diagnostics), directory);
             } else if (item instanceof WafBlock.SeclangInline inline) {
-                lower.add(SecLangStatements.of(SecLangReader.read(new SourceFile(inline.span().file(),
-                        padded(inline, inline.text().value())), diagnostics), diagnostics), directory);
+                lower.add(inlineStatements(inline, diagnostics), directory);
             }
         }
         lower.mode(mode);
         return lower.finish();
+    }
+
+    /** The statements of {@code seclang '...'}, with spans in the policy file. */
+    public static List<SecLangStatement> inlineStatements(WafBlock.SeclangInline inline, Diagnostics diagnostics) {
+        // Placed where its first character is, so columns on its first line are the policy's too.
+        Span start = inline.text().spanAt(0);
+        String text = "\n".repeat(Math.max(0, start.line() - 1)) + " ".repeat(Math.max(0, start.column() - 1))
+                + inline.text().value();
+        return SecLangStatements.of(SecLangReader.read(new SourceFile(inline.span().file(), text), diagnostics),
+                diagnostics);
     }
 
     /** Text placed on the item's own line, so SecLang diagnostics point into the policy file. */

@@ -106,6 +106,27 @@ class PolicyWatcherTest {
     }
 
     @Test
+    void aBundleWhoseWafDataFileIsGoneNeverReplacesAGoodOne(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("www.pal");
+        Files.writeString(directory.resolve("bots.data"), "evilbot\n");
+        Files.writeString(file, ALLOW_ROOT.replace("    alp {", """
+                    waf {
+                        seclang 'SecRule REQUEST_HEADERS:User-Agent "@pmFromFile bots.data" "id:1,phase:1,deny"'
+                    }
+                    alp {"""));
+        PolicyHolder holder = new PolicyHolder();
+        try (PolicyWatcher watcher = new PolicyWatcher(directory,
+                new BundleCompiler(directory, ProxyFixture.WWW), holder, message -> { })) {
+            PolicyBundle good = watcher.reload().orElseThrow();
+            Files.delete(directory.resolve("bots.data"));
+            assertTrue(watcher.reload().isEmpty(), "without its data file the rule would never match");
+            assertEquals(good.irHash(), holder.current().orElseThrow().irHash());
+            String problems = new BundleCompiler(directory, ProxyFixture.WWW).compile().problems();
+            assertTrue(problems.contains("www.pal:4:62: error[P0514]"), problems);
+        }
+    }
+
+    @Test
     void aDirectoryWithErrorsGivesRenderedDiagnostics(@TempDir Path directory) throws Exception {
         Files.writeString(directory.resolve("bad.pal"), "policy { }\n");
         BundleCompiler.Outcome outcome = new BundleCompiler(directory, ProxyFixture.WWW).compile();
