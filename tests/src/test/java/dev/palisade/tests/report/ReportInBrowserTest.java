@@ -207,8 +207,10 @@ class ReportInBrowserTest {
     @Test
     void hostilePathsInTheLogStayText(@TempDir Path directory) throws Exception {
         HeadlessChromium.assumeInstalled();
+        // The template's placeholders too: filled one after another, they pasted the stylesheet into the data.
         List<String> hostile = List.of("/</script><script>console.error('script ran')</script>",
-                "/<img src=x onerror=\"console.error('handler ran')\">", "/&lt;b&gt;&amp;");
+                "/<img src=x onerror=\"console.error('handler ran')\">", "/&lt;b&gt;&amp;", "/*REPORT_CSS*/",
+                "/*REPORT_DATA*/", "/*REPORT_JS*/", "/*SCRIPT_HASH*/");
         List<ObjectNode> lines = hostile.stream().map(path -> denial("2026-11-24T17:00:00Z", path)).toList();
         // An injected script or handler would log, and the page's CSP would log refusing it: either fails open().
         RenderedPage rendered = open(report(directory, "hostile", lines), "");
