@@ -34,7 +34,8 @@ final class GroupCounts {
         String source = entry.sourceIp() == null ? "(unknown)" : entry.sourceIp();
         count(sources, source);
         if (outcome.blocked() || outcome == Outcome.REJECTED) {
-            count(deniedPaths, entry.path() == null ? "(unreadable)" : entry.path());
+            // By path: a scan varying the query (?id=1, ?id=2, …) is one row, not one-off rows.
+            count(deniedPaths, entry.path() == null ? "(unreadable)" : RequestPath.of(entry.path()));
             count(deniedMethods, entry.method() == null ? "(unreadable)" : entry.method());
         }
         if (outcome.blocked()) {

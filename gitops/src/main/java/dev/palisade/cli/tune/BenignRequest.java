@@ -26,19 +26,4 @@ public record BenignRequest(String source, String service, String namespace, Str
      * @param data its logged data ({@code Matched Data: … found within ARGS:q: …}), or {@code null}
      */
     public record Firing(long ruleId, String message, String data) {}
-
-    /** The path of a request-target: the query and fragment cut off. */
-    public static String pathOf(String target) {
-        if (target == null) {
-            return "/";
-        }
-        int cut = target.length();
-        for (char end : new char[] {'?', '#'}) {
-            int at = target.indexOf(end);
-            if (at >= 0 && at < cut) {
-                cut = at;
-            }
-        }
-        return cut == 0 ? "/" : target.substring(0, cut);
-    }
 }

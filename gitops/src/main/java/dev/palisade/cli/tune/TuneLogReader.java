@@ -3,6 +3,7 @@ package dev.palisade.cli.tune;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.palisade.cli.report.RequestPath;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class TuneLogReader {
                 continue;
             }
             decisions++;
-            String path = BenignRequest.pathOf(text(node, "path"));
+            String path = RequestPath.of(text(node, "path"));
             if (!node.path("waf").isArray() || node.path("waf").isEmpty() || !marks.marks(text(node, "request_id"), path)) {
                 continue;
             }

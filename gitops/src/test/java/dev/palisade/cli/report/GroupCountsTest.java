@@ -1,0 +1,32 @@
+package dev.palisade.cli.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class GroupCountsTest {
+
+    private static LogEntry denied(String target) {
+        return new LogEntry(Instant.parse("2026-11-24T17:00:00Z"), Outcome.DENIED_BY_ALP, "www", "default", 403, "GET",
+                target, "10.0.0.1", List.of(), 0);
+    }
+
+    @Test
+    void aScanVaryingTheQueryIsOneDeniedPath() {
+        GroupCounts counts = new GroupCounts();
+        for (String target : List.of("/item.php?id=1", "/item.php?id=2'", "/item.php?id=3#x", "/item.php",
+                "/admin#top", "?bare")) {
+            counts.add(denied(target));
+        }
+        Map<String, Long> paths = new TreeMap<>();
+        JsonNode json = counts.toJson(JsonNodeFactory.instance).get("deniedPaths");
+        json.fields().forEachRemaining(entry -> paths.put(entry.getKey(), entry.getValue().asLong()));
+        assertEquals(Map.of("/item.php", 4L, "/admin", 1L, "/", 1L), paths);
+    }
+}
