@@ -10,7 +10,8 @@ import java.util.List;
  * @param namespace the {@code dest_namespace}, or {@code null}
  * @param path the path as sent, without the query
  * @param firings the rules that fired on it
- * @param policy the policy whose {@code waf} ran, when known (test cases); {@code null} for log lines
+ * @param policy the policy whose {@code waf} ran (a test case's), or the one its log line names (the
+ *     {@code policy} field: the policy that decided it); {@code null} when unknown
  */
 public record BenignRequest(String source, String service, String namespace, String path, List<Firing> firings,
         String policy) {

@@ -147,6 +147,11 @@ public final class PolicyTests {
         return wafPolicy(new Workload(Map.of("app", service), namespace == null ? "default" : namespace));
     }
 
+    /** Whether the policy of that name has a {@code waf} block. */
+    public boolean hasWaf(String policyName) {
+        return wafs.containsKey(policyName);
+    }
+
     private Optional<String> wafPolicy(Workload workload) {
         PolicyBundle bundle = new PolicyBundle(policy, policy.select(workload), Instant.EPOCH, wafs);
         return bundle.selectedPolicies().stream().filter(wafs::containsKey).findFirst();

@@ -61,7 +61,7 @@ public final class TuneLogReader {
             }
             benignCount++;
             benign.accept(new BenignRequest(name + ":" + number, text(node, "dest_service"), text(node, "dest_namespace"),
-                    path, firings, null));
+                    path, firings, text(node, "policy")));
         }
     }
 
