@@ -8,7 +8,7 @@ import java.util.List;
  * @param source where it came from: {@code access.log:12} or {@code test www (www.pal:20:5)}
  * @param service the {@code dest_service}, or the policy's name for a test case
  * @param namespace the {@code dest_namespace}, or {@code null}
- * @param path the path as sent, without the query
+ * @param path the path as the WAF sees it ({@code REQUEST_FILENAME}: decoded, without the query)
  * @param firings the rules that fired on it
  * @param policy the policy whose {@code waf} ran (a test case's), or the one its log line names (the
  *     {@code policy} field: the policy that decided it); {@code null} when unknown

@@ -1,6 +1,5 @@
 package dev.palisade.cli.tune;
 
-import dev.palisade.cli.report.RequestPath;
 import dev.palisade.cli.testing.Coverage;
 import dev.palisade.cli.testing.PolicyTestRunner;
 import dev.palisade.cli.testing.PropertyRunner;
@@ -129,7 +128,7 @@ public final class PolicyTests {
                     }
                     benign.add(new BenignRequest("test " + test.name().text() + ": " + request.describe() + " ("
                             + testCase.span().location() + ")", workload.labels().getOrDefault("app", test.name().text()),
-                            workload.namespace(), RequestPath.of(request.target()), firings, owner.orElse(null)));
+                            workload.namespace(), FilenamePath.of(request.target()), firings, owner.orElse(null)));
                 }
             }
         }

@@ -3,7 +3,6 @@ package dev.palisade.cli.tune;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.palisade.cli.report.RequestPath;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ public final class TuneLogReader {
                 continue;
             }
             decisions++;
-            String path = RequestPath.of(text(node, "path"));
+            String path = FilenamePath.of(text(node, "path"));
             if (!node.path("waf").isArray() || node.path("waf").isEmpty() || !marks.marks(text(node, "request_id"), path)) {
                 continue;
             }

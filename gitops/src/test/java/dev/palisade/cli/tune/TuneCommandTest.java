@@ -195,6 +195,34 @@ class TuneCommandTest {
     }
 
     @Test
+    void aLogTheProxyWroteGivesTheSuggestionsItsWafNeeds() throws Exception {
+        // The searches b1, b2, b3 and b5 through the real proxy, two paths spelled as a scanner or an old client might.
+        Path proxied = ProxiedShopLog.log(directory, List.of("/search/%62ooks?q=if+(x)+then+y",
+                "/%73earch/music?q=if+(a)+then+b", "/search/books?q=order+by+price",
+                "/search/books?q=select+the+color+from+the+list"));
+        JsonNode findings = json("tune", proxied.toString(), "--benign-path", "/search", "--policy", policy.toString(),
+                "--tries", "20");
+        List<String> ranked = new ArrayList<>();
+        for (JsonNode finding : findings) {
+            // The policy's own test case (942110) is a finding of its own; the log's findings are these.
+            if (finding.path("variable").asText().equals("ARGS:q")
+                    && finding.path("examples").get(0).asText().startsWith(proxied.toString())) {
+                ranked.add(finding.path("count").asInt() + " " + finding.path("suggestion").asText());
+                assertEquals("shop", finding.path("namespace").asText(), finding::toString);
+                assertEquals("shop", finding.path("policy").asText(), finding::toString);
+                assertTrue(finding.path("check_accepts").asBoolean(), finding::toString);
+            }
+        }
+        // As from the hand-written lines: the scope is the path the WAF decoded, so /%73earch is under /search.
+        assertEquals(List.of(
+                "2 exclude rule 942100 for ARGS:q on path prefix \"/search\"",
+                "2 exclude rule 942150 for ARGS:q on path prefix \"/search\"",
+                "2 exclude rule 942410 for ARGS:q on path prefix \"/search\"",
+                "1 exclude rule 942260 for ARGS:q on path exact \"/search/books\"",
+                "1 exclude rule 942380 for ARGS:q on path exact \"/search/books\""), ranked);
+    }
+
+    @Test
     void thePolicyAloneTunesFromItsAllowedTestCases() throws IOException {
         JsonNode findings = json("tune", "--policy", policy.toString(), "--tries", "20");
         assertEquals(1, findings.size(), findings::toString);
