@@ -13,8 +13,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Groups benign requests by (rule, variable, service, namespace), merges the groups that suggest
- * the same line for the same policy, and ranks them by how many requests each fired on. CRS's scoring and reporting rules (949xxx, 959xxx, 980xxx) are left out: they
- * fire because others did, and excluding the others is what tuning means.
+ * the same line for the same policy, and ranks them by how many requests each fired on. CRS's
+ * scoring and reporting rules (949xxx, 959xxx, 980xxx) are left out: they fire because others did,
+ * and excluding the others is what tuning means.
  */
 public final class Findings {
     /** Where a finding names its requests; the rest are only counted. */
