@@ -29,5 +29,24 @@ class GroupCountsTest {
         json.fields().forEachRemaining(entry -> paths.put(entry.getKey(), entry.getValue().asLong()));
         // A fragment is never sent: one that arrives is part of the path, as the WAF reads it.
         assertEquals(Map.of("/item.php", 5L, "/admin#top", 1L, "/", 1L), paths);
+        // And one target the scan sent, the smallest, so the same logs give the same page.
+        Map<String, String> examples = new TreeMap<>();
+        counts.toJson(JsonNodeFactory.instance).get("deniedPathExamples").fields()
+                .forEachRemaining(entry -> examples.put(entry.getKey(), entry.getValue().asText()));
+        assertEquals(Map.of("/item.php", "/item.php?id=1", "/", "?bare"), examples);
+    }
+
+    @Test
+    void mergedBucketsKeepTheSameExample() {
+        GroupCounts early = new GroupCounts();
+        early.add(denied("/item.php?id=9"));
+        GroupCounts late = new GroupCounts();
+        late.add(denied("/item.php?id=1"));
+        GroupCounts other = new GroupCounts();
+        other.add(denied("/item.php?id=1"));
+        GroupCounts otherLate = new GroupCounts();
+        otherLate.add(denied("/item.php?id=9"));
+        assertEquals(early.merge(late).toJson(JsonNodeFactory.instance).get("deniedPathExamples"),
+                other.merge(otherLate).toJson(JsonNodeFactory.instance).get("deniedPathExamples"));
     }
 }

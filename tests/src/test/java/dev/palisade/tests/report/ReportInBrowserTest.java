@@ -111,6 +111,8 @@ class ReportInBrowserTest {
         assertEquals(probedPaths, rendered.byKey("denied-path"), "what the scan probed, and the attacks' target");
         assertEquals(1L, rendered.byKey("denied-path").get("/.git/HEAD"));
         assertEquals(2L, rendered.byKey("denied-path").get("/index.php"), "the scan varying the query, on one row");
+        assertEquals(List.of("e.g. /index.php?id=1"), rendered.all("denied-path-example").stream()
+                .map(RenderedPage.Element::text).toList(), "with one of its targets; the paths probed bare have none");
         Map<String, Long> deniedMethods = run.sent.stream().filter(ReportInBrowserTest::refused)
                 .collect(Collectors.groupingBy(sent -> sent.scenario().method(), Collectors.counting()));
         assertEquals(deniedMethods, rendered.byKey("denied-method"));
