@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,7 +108,8 @@ final class TuneCommand implements Callable<Integer> {
             tuner = Optional.of(new Tuner(policy, tests.get(), seed, tries));
         }
         List<Finding> ranked = new ArrayList<>();
-        for (Finding finding : findings.ranked()) {
+        UnaryOperator<Finding> place = tuner.isPresent() ? tuner.get()::place : UnaryOperator.identity();
+        for (Finding finding : findings.ranked(place)) {
             ranked.add(tuner.isPresent() ? tuner.get().assess(finding) : finding);
         }
         if (json) {

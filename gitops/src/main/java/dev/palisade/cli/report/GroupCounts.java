@@ -16,6 +16,8 @@ final class GroupCounts {
     private final Map<String, Long> outcomes = new TreeMap<>();
     private final Map<String, Long> statuses = new TreeMap<>();
     private final Map<String, Long> deniedPaths = new TreeMap<>();
+    /** Per denied path, one target that had a query: what the scan sent, not only where. */
+    private final Map<String, String> deniedPathExamples = new TreeMap<>();
     private final Map<String, Long> deniedMethods = new TreeMap<>();
     private final Map<String, Long> attacks = new TreeMap<>();
     private final Map<String, Long> rules = new TreeMap<>();
@@ -34,7 +36,12 @@ final class GroupCounts {
         String source = entry.sourceIp() == null ? "(unknown)" : entry.sourceIp();
         count(sources, source);
         if (outcome.blocked() || outcome == Outcome.REJECTED) {
-            count(deniedPaths, entry.path() == null ? "(unreadable)" : entry.path());
+            // By path: a scan varying the query (?id=1, ?id=2, …) is one row, not one-off rows.
+            String path = entry.path() == null ? "(unreadable)" : RequestPath.of(entry.path());
+            count(deniedPaths, path);
+            if (entry.path() != null && !entry.path().equals(path)) {
+                deniedPathExamples.merge(path, entry.path(), GroupCounts::first);
+            }
             count(deniedMethods, entry.method() == null ? "(unreadable)" : entry.method());
         }
         if (outcome.blocked()) {
@@ -56,6 +63,7 @@ final class GroupCounts {
         add(outcomes, other.outcomes);
         add(statuses, other.statuses);
         add(deniedPaths, other.deniedPaths);
+        other.deniedPathExamples.forEach((path, target) -> deniedPathExamples.merge(path, target, GroupCounts::first));
         add(deniedMethods, other.deniedMethods);
         add(attacks, other.attacks);
         add(rules, other.rules);
@@ -74,6 +82,8 @@ final class GroupCounts {
         json.set("outcomes", map(factory, outcomes));
         json.set("statuses", map(factory, statuses));
         json.set("deniedPaths", map(factory, deniedPaths));
+        ObjectNode examples = json.putObject("deniedPathExamples");
+        deniedPathExamples.forEach(examples::put);
         json.set("deniedMethods", map(factory, deniedMethods));
         json.set("attacks", map(factory, attacks));
         json.set("rules", map(factory, rules));
@@ -81,6 +91,11 @@ final class GroupCounts {
         json.set("blockedSources", map(factory, blockedSources));
         json.put("notLogged", notLogged);
         return json;
+    }
+
+    /** The smaller of two examples: whichever order lines and buckets come in, the same one is kept. */
+    private static String first(String one, String other) {
+        return one.compareTo(other) <= 0 ? one : other;
     }
 
     private static void count(Map<String, Long> counts, String key) {

@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The report page: one HTML file with its style, script and data inline, so it opens from disk or
@@ -20,6 +23,7 @@ import java.util.Base64;
  */
 public final class HtmlReport {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PLACEHOLDER = Pattern.compile("/\\*([A-Z_]+)\\*/");
 
     private HtmlReport() {}
 
@@ -44,15 +48,35 @@ public final class HtmlReport {
     }
 
     private static String render(ObjectNode data, String template) {
-        String page = template;
         // One script element, so one hash: the charts first, then the page that uses them.
         String script = resource("report-charts.js") + resource("report.js");
         // The hash covers the script element's whole text: the template puts it on lines of its own.
-        page = page.replace("/*SCRIPT_HASH*/", "sha256-" + sha256("\n" + script + "\n"));
-        // Replaced last to first, so nothing inserted is searched again for a placeholder.
-        page = page.replace("/*REPORT_JS*/", script);
-        page = page.replace("/*REPORT_DATA*/", scriptSafe(data));
-        return page.replace("/*REPORT_CSS*/", resource("report.css"));
+        return fill(template, Map.of(
+                "SCRIPT_HASH", "sha256-" + sha256("\n" + script + "\n"),
+                "REPORT_CSS", resource("report.css"),
+                "REPORT_JS", script,
+                "REPORT_DATA", scriptSafe(data)));
+    }
+
+    /**
+     * The template with each placeholder (a CSS/JS comment holding its name, as {@code REPORT_CSS})
+     * replaced by its value, in one pass over the template: what is inserted is never searched again,
+     * so a logged path that spells a placeholder stays that path (replacing one placeholder after
+     * another pasted the stylesheet, newlines and all, into the JSON and the page failed to parse it).
+     */
+    static String fill(String template, Map<String, String> values) {
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        StringBuilder page = new StringBuilder(template.length());
+        while (placeholder.find()) {
+            String value = values.get(placeholder.group(1));
+            if (value == null) {
+                // INVARIANT: report.html uses only the placeholders render fills.
+                throw new IllegalStateException("report.html has an unknown placeholder " + placeholder.group());
+            }
+            placeholder.appendReplacement(page, Matcher.quoteReplacement(value));
+        }
+        placeholder.appendTail(page);
+        return page.toString();
     }
 
     private static String sha256(String text) {

@@ -8,9 +8,10 @@ import java.util.List;
  * @param source where it came from: {@code access.log:12} or {@code test www (www.pal:20:5)}
  * @param service the {@code dest_service}, or the policy's name for a test case
  * @param namespace the {@code dest_namespace}, or {@code null}
- * @param path the path as sent, without the query
+ * @param path the path as the WAF sees it ({@code REQUEST_FILENAME}: decoded, without the query)
  * @param firings the rules that fired on it
- * @param policy the policy whose {@code waf} ran, when known (test cases); {@code null} for log lines
+ * @param policy the policy whose {@code waf} ran (a test case's), or the one its log line names (the
+ *     {@code policy} field: the policy that decided it); {@code null} when unknown
  */
 public record BenignRequest(String source, String service, String namespace, String path, List<Firing> firings,
         String policy) {
@@ -26,19 +27,4 @@ public record BenignRequest(String source, String service, String namespace, Str
      * @param data its logged data ({@code Matched Data: … found within ARGS:q: …}), or {@code null}
      */
     public record Firing(long ruleId, String message, String data) {}
-
-    /** The path of a request-target: the query and fragment cut off. */
-    public static String pathOf(String target) {
-        if (target == null) {
-            return "/";
-        }
-        int cut = target.length();
-        for (char end : new char[] {'?', '#'}) {
-            int at = target.indexOf(end);
-            if (at >= 0 && at < cut) {
-                cut = at;
-            }
-        }
-        return cut == 0 ? "/" : target.substring(0, cut);
-    }
 }

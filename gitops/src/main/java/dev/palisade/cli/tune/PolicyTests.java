@@ -128,7 +128,7 @@ public final class PolicyTests {
                     }
                     benign.add(new BenignRequest("test " + test.name().text() + ": " + request.describe() + " ("
                             + testCase.span().location() + ")", workload.labels().getOrDefault("app", test.name().text()),
-                            workload.namespace(), BenignRequest.pathOf(request.target()), firings, owner.orElse(null)));
+                            workload.namespace(), FilenamePath.of(request.target()), firings, owner.orElse(null)));
                 }
             }
         }
@@ -144,6 +144,11 @@ public final class PolicyTests {
             return Optional.empty();
         }
         return wafPolicy(new Workload(Map.of("app", service), namespace == null ? "default" : namespace));
+    }
+
+    /** Whether the policy of that name has a {@code waf} block. */
+    public boolean hasWaf(String policyName) {
+        return wafs.containsKey(policyName);
     }
 
     private Optional<String> wafPolicy(Workload workload) {

@@ -50,7 +50,7 @@ public final class TuneLogReader {
                 continue;
             }
             decisions++;
-            String path = BenignRequest.pathOf(text(node, "path"));
+            String path = FilenamePath.of(text(node, "path"));
             if (!node.path("waf").isArray() || node.path("waf").isEmpty() || !marks.marks(text(node, "request_id"), path)) {
                 continue;
             }
@@ -60,7 +60,7 @@ public final class TuneLogReader {
             }
             benignCount++;
             benign.accept(new BenignRequest(name + ":" + number, text(node, "dest_service"), text(node, "dest_namespace"),
-                    path, firings, null));
+                    path, firings, text(node, "policy")));
         }
     }
 

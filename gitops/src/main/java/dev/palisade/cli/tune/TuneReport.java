@@ -29,7 +29,8 @@ public final class TuneReport {
                     finding.variable().orElse("a variable its log does not name (the whole rule is excluded)"),
                     String.join(", ", finding.paths()));
             out.println("   suggested, in the waf block of "
-                    + finding.policy().map(name -> "policy " + name).orElse(policyGiven
+                    + finding.policy().map(name -> "policy " + name + (policyGiven ? "" : " (named by the log)"))
+                            .orElse(policyGiven
                             ? "the policy for service " + finding.service() + " (none of the given policies' WAFs selects it)"
                             : "the policy for service " + finding.service()) + ":");
             out.println("       " + finding.exclusion().toPalisade());

@@ -29,8 +29,20 @@ public final class Tuner {
         this.before = original.run(seed, tries);
     }
 
+    /**
+     * The finding with the policy its exclusion belongs in: the one it names (a test case's own, or
+     * the log's {@code policy} field) when that one has a {@code waf} block, else the first whose WAF
+     * selects its service; none when no given policy's WAF does.
+     */
+    public Finding place(Finding finding) {
+        Optional<String> policy = finding.policy().filter(original::hasWaf)
+                .or(() -> original.policyFor(finding.service(), finding.namespace()));
+        return finding.withPolicy(policy, List.of(), Optional.empty());
+    }
+
+    /** Whether {@code palisade check} accepts the placed finding's line, and the tests it would weaken. */
     public Finding assess(Finding finding) throws IOException {
-        Optional<String> policy = finding.policy().or(() -> original.policyFor(finding.service(), finding.namespace()));
+        Optional<String> policy = finding.policy();
         if (policy.isEmpty()) {
             return finding;
         }

@@ -67,17 +67,23 @@
     var filter = selected();
     var groups = data.groups.filter(function (group) { return matches(group, filter); });
     var total = { outcomes: {}, statuses: {}, deniedPaths: {}, deniedMethods: {}, attacks: {}, rules: {},
-      sources: {}, blockedSources: {}, notLogged: 0 };
+      sources: {}, blockedSources: {}, notLogged: 0, deniedPathExamples: {} };
     groups.forEach(function (group) {
       ['outcomes', 'statuses', 'deniedPaths', 'deniedMethods', 'attacks', 'rules', 'sources', 'blockedSources']
         .forEach(function (key) { add(total[key], group[key]); });
       total.notLogged += group.notLogged;
+      // The smallest example, as the report's data keeps it, so every selection shows the same one.
+      Object.keys(group.deniedPathExamples || {}).forEach(function (path) {
+        var example = group.deniedPathExamples[path], kept = total.deniedPathExamples[path];
+        if (kept === undefined || example < kept) { total.deniedPathExamples[path] = example; }
+      });
     });
     renderTotals(total);
     renderTimeline(groups, filter);
     renderStatuses(total.statuses);
     renderAttacks(total.attacks);
-    renderTable('denied-path-table', total.deniedPaths, 'denied-path', function (key) { return [key]; }, 'path');
+    renderTable('denied-path-table', total.deniedPaths, 'denied-path', function (key) { return [key]; }, 'path',
+      function (key) { return total.deniedPathExamples[key]; });
     renderTable('denied-method-table', total.deniedMethods, 'denied-method', function (key) { return [key]; });
     renderTable('rule-table', total.rules, 'rule', function (key) {
       return [key, data.ruleMessages[key] || ''];
@@ -165,13 +171,20 @@
     if (keys.length === 0) { body.appendChild(emptyRow(2)); }
   }
 
-  function renderTable(id, counts, testid, cells, cellClass) {
+  /** example, when given, returns for a row's key a text shown under its first cell (or undefined). */
+  function renderTable(id, counts, testid, cells, cellClass, example) {
     var body = clear(document.querySelector('#' + id + ' tbody'));
     var keys = sortedByCount(counts).slice(0, TOP);
     keys.forEach(function (key) {
       var row = el('tr', {});
       cells(key).forEach(function (text, index) {
-        row.appendChild(el('td', index === 0 && cellClass ? { class: cellClass } : {}, text));
+        var cell = el('td', index === 0 && cellClass ? { class: cellClass } : {}, text);
+        var shown = index === 0 && example ? example(key) : undefined;
+        if (shown !== undefined) {
+          cell.appendChild(el('small', { class: 'example', 'data-testid': testid + '-example', 'data-key': key },
+            'e.g. ' + shown));
+        }
+        row.appendChild(cell);
       });
       row.appendChild(el('td', { class: 'count', 'data-testid': testid, 'data-key': key }, counts[key]));
       body.appendChild(row);

@@ -111,6 +111,11 @@ final class ShopTraffic {
 
     /** Decides each request with the detection-mode shop and writes one decision line per request. */
     static Path log(Path directory, List<Sent> requests) throws IOException {
+        return log(directory, "decisions.log", "default", requests);
+    }
+
+    /** The same, as the shop's pods in {@code namespace} would log it, in {@code directory/name}. */
+    static Path log(Path directory, String name, String namespace, List<Sent> requests) throws IOException {
         Path file = policy(Files.createDirectories(directory.resolve("detection")), "detection");
         ObjectMapper json = new ObjectMapper();
         StringBuilder lines = new StringBuilder("starting palisade serve (not a decision line)\n");
@@ -122,11 +127,13 @@ final class ShopTraffic {
             line.put("type", "alp");
             line.put("request_id", one.sent().id());
             line.put("dest_service", "shop");
-            line.put("dest_namespace", "default");
+            line.put("dest_namespace", namespace);
             line.put("method", one.sent().method());
             line.put("path", one.request().target());
             line.put("status", outcome.allowed() ? 200 : outcome.status());
             line.put("action", outcome.allowed() ? "allow" : "deny");
+            // The policy that decided it, as the proxy logs it: the shop's ALP allows or denies everything here.
+            line.put("policy", "shop");
             ArrayNode waf = line.putArray("waf");
             for (RuleMatch match : outcome.waf().map(WafResult::matches).orElse(List.of())) {
                 ObjectNode entry = waf.addObject();
@@ -140,7 +147,7 @@ final class ShopTraffic {
             }
             lines.append(json.writeValueAsString(line)).append('\n');
         }
-        Path log = directory.resolve("decisions.log");
+        Path log = directory.resolve(name);
         Files.writeString(log, lines);
         return log;
     }

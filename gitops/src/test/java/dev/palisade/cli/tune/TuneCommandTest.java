@@ -80,9 +80,9 @@ class TuneCommandTest {
                 "1 exclude rule 942300 for ARGS:name on path exact \"/profile\"",
                 "1 exclude rule 942380 for ARGS:q on path exact \"/search/books\"",
                 "1 exclude rule 942440 for ARGS:name on path exact \"/profile\""), ranked);
-        // Without a policy, the report names the service; the attacks (not marked) contribute nothing.
+        // Without --policy, the policy is the one the log lines name; the attacks (not marked) contribute nothing.
         findings.forEach(f -> assertEquals("shop", f.path("service").asText()));
-        findings.forEach(f -> assertTrue(f.path("policy").isNull()));
+        findings.forEach(f -> assertEquals("shop", f.path("policy").asText()));
     }
 
     @Test
@@ -157,6 +157,69 @@ class TuneCommandTest {
                 + "   palisade check: accepted\n"
                 + "   WEAKENS 1 test (pass now, fail with it):\n"), result.out());
         assertTrue(result.err().contains("decisions.log:1: not a JSON object"), result.err());
+    }
+
+    @Test
+    void withoutThePolicyTheTextNamesThePolicyTheLogNames() {
+        Result result = run("tune", log.toString(), "--benign", benign.toString());
+        assertEquals(0, result.code(), result::toString);
+        assertTrue(result.out().contains("\n   suggested, in the waf block of policy shop (named by the log):\n"),
+                result.out());
+        assertFalse(result.out().contains("the policy for service"), result.out());
+    }
+
+    @Test
+    void aLogLineAndATestCaseOnTheSameRuleAreOneFinding() throws IOException {
+        // The shop's pods run in namespace shop; the policy's test workload is in default.
+        Path shopLog = ShopTraffic.log(directory, "shop-namespace.log", "shop",
+                List.of(new ShopTraffic.Sent("s1", "GET", "/search/books", "q", "'quoted'")));
+        JsonNode findings = json("tune", shopLog.toString(), "--benign-path", "/search", "--policy", policy.toString(),
+                "--tries", "20");
+        List<JsonNode> quotes = new ArrayList<>();
+        findings.forEach(f -> {
+            if (f.path("rule").asLong() == 942110) {
+                quotes.add(f);
+            }
+        });
+        assertEquals(1, quotes.size(), findings::toString);
+        JsonNode finding = quotes.get(0);
+        assertEquals("exclude rule 942110 for ARGS:q on path exact \"/search/books\"", finding.path("suggestion").asText());
+        assertEquals(2, finding.path("count").asInt(), "the log line and the test case, added up");
+        assertEquals("shop", finding.path("namespace").asText(), "the log line's namespace, the real one");
+        assertEquals("shop", finding.path("policy").asText());
+        List<String> examples = new ArrayList<>();
+        finding.path("examples").forEach(example -> examples.add(example.asText()));
+        assertEquals(2, examples.size(), examples::toString);
+        assertTrue(examples.get(0).endsWith("shop-namespace.log:2") && examples.get(1).startsWith("test shop: "),
+                examples::toString);
+    }
+
+    @Test
+    void aLogTheProxyWroteGivesTheSuggestionsItsWafNeeds() throws Exception {
+        // The searches b1, b2, b3 and b5 through the real proxy, two paths spelled as a scanner or an old client might.
+        Path proxied = ProxiedShopLog.log(directory, List.of("/search/%62ooks?q=if+(x)+then+y",
+                "/%73earch/music?q=if+(a)+then+b", "/search/books?q=order+by+price",
+                "/search/books?q=select+the+color+from+the+list"));
+        JsonNode findings = json("tune", proxied.toString(), "--benign-path", "/search", "--policy", policy.toString(),
+                "--tries", "20");
+        List<String> ranked = new ArrayList<>();
+        for (JsonNode finding : findings) {
+            // The policy's own test case (942110) is a finding of its own; the log's findings are these.
+            if (finding.path("variable").asText().equals("ARGS:q")
+                    && finding.path("examples").get(0).asText().startsWith(proxied.toString())) {
+                ranked.add(finding.path("count").asInt() + " " + finding.path("suggestion").asText());
+                assertEquals("shop", finding.path("namespace").asText(), finding::toString);
+                assertEquals("shop", finding.path("policy").asText(), finding::toString);
+                assertTrue(finding.path("check_accepts").asBoolean(), finding::toString);
+            }
+        }
+        // As from the hand-written lines: the scope is the path the WAF decoded, so /%73earch is under /search.
+        assertEquals(List.of(
+                "2 exclude rule 942100 for ARGS:q on path prefix \"/search\"",
+                "2 exclude rule 942150 for ARGS:q on path prefix \"/search\"",
+                "2 exclude rule 942410 for ARGS:q on path prefix \"/search\"",
+                "1 exclude rule 942260 for ARGS:q on path exact \"/search/books\"",
+                "1 exclude rule 942380 for ARGS:q on path exact \"/search/books\""), ranked);
     }
 
     @Test

@@ -12,10 +12,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,10 +104,15 @@ class ReportInBrowserTest {
         // Every request over the anomaly threshold fires 949110: those blocked, and in detection mode those logged.
         assertEquals(sqli + xss + ScriptedAttackRun.SEARCH_LOGGED, rendered.byKey("rule").get("949110"));
 
+        // By path: the probes that differ only in their query add up on one row.
         Map<String, Long> probedPaths = run.sent.stream().filter(ReportInBrowserTest::refused)
-                .collect(Collectors.groupingBy(sent -> sent.scenario().target(), Collectors.counting()));
+                .collect(Collectors.groupingBy(sent -> sent.scenario().target().replaceFirst("[?#].*", ""),
+                        Collectors.counting()));
         assertEquals(probedPaths, rendered.byKey("denied-path"), "what the scan probed, and the attacks' target");
         assertEquals(1L, rendered.byKey("denied-path").get("/.git/HEAD"));
+        assertEquals(2L, rendered.byKey("denied-path").get("/index.php"), "the scan varying the query, on one row");
+        assertEquals(List.of("e.g. /index.php?id=1"), rendered.all("denied-path-example").stream()
+                .map(RenderedPage.Element::text).toList(), "with one of its targets; the paths probed bare have none");
         Map<String, Long> deniedMethods = run.sent.stream().filter(ReportInBrowserTest::refused)
                 .collect(Collectors.groupingBy(sent -> sent.scenario().method(), Collectors.counting()));
         assertEquals(deniedMethods, rendered.byKey("denied-method"));
@@ -195,6 +203,62 @@ class ReportInBrowserTest {
         return rendered;
     }
 
+    /** Each attack type the page names, and a rule that means it: by its CRS family, or by its tag. */
+    private static final Map<String, FiredBy> ATTACKS = new TreeMap<>(Map.ofEntries(
+            Map.entry("sqli", new FiredBy(942100, null)), Map.entry("xss", new FiredBy(941100, null)),
+            Map.entry("lfi", new FiredBy(930100, null)), Map.entry("rfi", new FiredBy(931100, null)),
+            Map.entry("rce", new FiredBy(932100, null)), Map.entry("php", new FiredBy(933100, null)),
+            Map.entry("nodejs", new FiredBy(934100, null)), Map.entry("java", new FiredBy(944100, null)),
+            Map.entry("fixation", new FiredBy(943100, null)), Map.entry("protocol", new FiredBy(920100, null)),
+            Map.entry("scanner", new FiredBy(913100, null)), Map.entry("reputation", new FiredBy(910100, null)),
+            Map.entry("dos", new FiredBy(912100, null)), Map.entry("disclosure", new FiredBy(950100, null)),
+            Map.entry("generic", new FiredBy(1001, "attack-generic"))));
+
+    private record FiredBy(long rule, String tag) {}
+
+    @Test
+    void everyAttackTypeAndEveryTimeBucketIsDrawn(@TempDir Path directory) throws Exception {
+        HeadlessChromium.assumeInstalled();
+        // One blocked request per type, 40 s apart: nine minutes and more, so ten-second buckets, one per request.
+        List<ObjectNode> lines = new ArrayList<>();
+        Map<String, Long> perBucket = new TreeMap<>();
+        Instant start = Instant.parse("2026-11-24T17:00:00Z");
+        int i = 0;
+        for (Map.Entry<String, FiredBy> attack : ATTACKS.entrySet()) {
+            Instant at = start.plusSeconds(40L * i++);
+            ObjectNode line = denial(at.toString(), "/" + attack.getKey()).put("denied_by", "waf");
+            ObjectNode rule = line.putArray("waf").addObject().put("id", attack.getValue().rule()).put("disruptive", false);
+            if (attack.getValue().tag() != null) {
+                rule.putArray("tags").add(attack.getValue().tag());
+            }
+            // The anomaly score rule fires with every one of them; it is no attack type of its own.
+            line.withArray("waf").addObject().put("id", 949110).put("disruptive", true).putArray("tags").add("attack-generic");
+            lines.add(line);
+            perBucket.merge(at.toString(), 1L, Long::sum);
+        }
+        // Allowed requests in the first and the last bucket, five seconds into each.
+        Instant last = start.plusSeconds(40L * (ATTACKS.size() - 1));
+        for (Instant bucket : List.of(start, last)) {
+            lines.add(denial(bucket.plusSeconds(5).toString(), "/").put("status", 200).put("action", "allow")
+                    .put("denied_by", (String) null));
+            perBucket.merge(bucket.toString(), 1L, Long::sum);
+        }
+        RenderedPage rendered = open(report(directory, "attacks", lines), "");
+
+        Map<String, Long> onePerType = new TreeMap<>();
+        ATTACKS.keySet().forEach(type -> onePerType.put(type, 1L));
+        assertEquals(onePerType, new TreeMap<>(rendered.countsBy("attack-bar", "data-type")),
+                "a bar for each type, the anomaly score rule in none");
+        for (String type : ATTACKS.keySet()) {
+            assertEquals(1, rendered.number("attack-" + type), type);
+        }
+        assertEquals(perBucket, new TreeMap<>(rendered.countsBy("timeline-bar", "data-bucket")),
+                "each request in the bar of its ten seconds");
+        assertEquals(Map.of("waf", (long) ATTACKS.size(), "allowed", 2L),
+                rendered.countsBy("timeline-bar", "data-outcome"));
+        assertEquals(ATTACKS.size(), rendered.byKey("rule").get("949110"));
+    }
+
     @Test
     void aLogWithNoDecisionsGivesAnEmptyPageWithoutErrors(@TempDir Path directory) throws Exception {
         HeadlessChromium.assumeInstalled();
@@ -207,8 +271,10 @@ class ReportInBrowserTest {
     @Test
     void hostilePathsInTheLogStayText(@TempDir Path directory) throws Exception {
         HeadlessChromium.assumeInstalled();
+        // The template's placeholders too: filled one after another, they pasted the stylesheet into the data.
         List<String> hostile = List.of("/</script><script>console.error('script ran')</script>",
-                "/<img src=x onerror=\"console.error('handler ran')\">", "/&lt;b&gt;&amp;");
+                "/<img src=x onerror=\"console.error('handler ran')\">", "/&lt;b&gt;&amp;", "/*REPORT_CSS*/",
+                "/*REPORT_DATA*/", "/*REPORT_JS*/", "/*SCRIPT_HASH*/");
         List<ObjectNode> lines = hostile.stream().map(path -> denial("2026-11-24T17:00:00Z", path)).toList();
         // An injected script or handler would log, and the page's CSP would log refusing it: either fails open().
         RenderedPage rendered = open(report(directory, "hostile", lines), "");

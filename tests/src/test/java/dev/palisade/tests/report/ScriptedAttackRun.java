@@ -210,6 +210,10 @@ final class ScriptedAttackRun {
             boolean benign = BENIGN.contains(scenario.method() + " " + scenario.target());
             script.add(new Scripted(scenario, benign ? "benign" : "probe"));
         }
+        // A scan that varies only the query: the report counts it on one denied path.
+        for (String id : List.of("1", "2'")) {
+            script.add(new Scripted(new DemoScenario(DemoScenario.WWW, "GET", "/index.php?id=" + id, null, null), "probe"));
+        }
         SQL_INJECTIONS.forEach(body -> script.add(new Scripted(login(body), "sqli")));
         CROSS_SITE_SCRIPTS.forEach(body -> script.add(new Scripted(login(body), "xss")));
         script.add(benign(DemoScenario.WWW, "GET", "/robots.txt", null));
