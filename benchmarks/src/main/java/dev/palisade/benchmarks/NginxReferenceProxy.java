@@ -49,6 +49,9 @@ final class NginxReferenceProxy implements AutoCloseable {
                 events { worker_connections 1024; }
                 http {
                   access_log off;
+                  # The load generator keeps its connections for the whole run (nginx closes after 100 by default).
+                  keepalive_requests 100000000;
+                  keepalive_timeout 300s;
                   client_body_temp_path %2$s/client-body;
                   proxy_temp_path %2$s/proxy;
                   fastcgi_temp_path %2$s/fastcgi;
@@ -57,6 +60,7 @@ final class NginxReferenceProxy implements AutoCloseable {
                   upstream backend {
                     server %3$s:%4$d;
                     keepalive 256;
+                    keepalive_requests 100000000;
                   }
                   server {
                     listen 127.0.0.1:%5$d;
