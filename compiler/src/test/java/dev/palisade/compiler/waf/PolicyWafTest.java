@@ -36,6 +36,31 @@ class PolicyWafTest {
         return new WafInterpreter(lowered);
     }
 
+    /**
+     * A policy is Unicode text; a request is bytes. {@code "café"} in a rule or an exclusion means
+     * its UTF-8 bytes, as in ALP paths, so it matches what a client sends ({@code caf%C3%A9}).
+     */
+    @Test
+    void textBeyondAsciiInRulesAndExclusionsMatchesItsUtf8Bytes() {
+        WafInterpreter waf = waf("""
+                policy www {
+                  selector 'app == "www"'
+                  waf {
+                    mode blocking
+                    rule 1001 "the café argument" {
+                      when ARGS:"café" @streq "crème brûlée"
+                      deny 403
+                    }
+                    exclude rule 1001 on path exact "/menü"
+                  }
+                }
+                """);
+        assertEquals(OptionalInt.of(403), waf.inspect(get("/order?caf%C3%A9=cr%C3%A8me+br%C3%BBl%C3%A9e")).interruption());
+        assertFalse(waf.inspect(get("/order?caf%C3%A9=cr%C3%A8me")).interrupted());
+        assertFalse(waf.inspect(get("/men%C3%BC?caf%C3%A9=cr%C3%A8me+br%C3%BBl%C3%A9e")).interrupted(),
+                "the exclusion's path is /men%C3%BC");
+    }
+
     @Test
     void aCustomRuleDeniesWithItsStatusAndChainsItsWhenLines() {
         WafInterpreter waf = waf("""

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * A suggested {@code exclude rule} line for a policy's {@code waf} block.
  *
  * @param ruleId the rule to exclude
- * @param variable the one variable to take out of its inspection ({@code ARGS:q}), or empty for the whole rule
+ * @param variable the one variable to take out of its inspection ({@code ARGS:q}), as the WAF names
+ *     it (bytes, one char each), or empty for the whole rule
  * @param scope the paths it applies on, or empty for everywhere
  */
 public record Exclusion(long ruleId, Optional<String> variable, Optional<PathScope> scope) {
@@ -27,7 +28,7 @@ public record Exclusion(long ruleId, Optional<String> variable, Optional<PathSco
         if (colon < 0) {
             return name;
         }
-        String member = name.substring(colon + 1);
+        String member = PolicyText.of(name.substring(colon + 1)).orElseThrow();
         return name.substring(0, colon + 1) + (NAME.matcher(member).matches() ? member : Quoting.string(member));
     }
 }

@@ -32,7 +32,9 @@ public record Finding(long ruleId, String message, Optional<String> variable, St
 
     /** The minimal exclusion: this variable only, on the narrowest path scope covering the requests. */
     public Exclusion exclusion() {
-        return new Exclusion(ruleId, variable, PathScope.covering(paths));
+        // A variable whose name no policy string can spell (not UTF-8): the whole rule, on the scope.
+        Optional<String> spelled = variable.filter(name -> PolicyText.of(name).isPresent());
+        return new Exclusion(ruleId, spelled, PathScope.covering(paths));
     }
 
     Finding withPolicy(Optional<String> name, List<String> weakenedTests, Optional<Boolean> accepted) {

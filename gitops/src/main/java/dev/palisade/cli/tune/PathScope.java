@@ -7,14 +7,21 @@ import java.util.Optional;
 /**
  * The narrowest {@code on path …} that covers a set of request paths: {@code exact} for one path,
  * else the longest common prefix that ends on a segment boundary ({@code /search} for
- * {@code /search/a} and {@code /search/b}, never {@code /se}); none when that prefix is the root.
+ * {@code /search/a} and {@code /search/b}, never {@code /se}); none when that prefix is the root,
+ * or when its bytes are not UTF-8, which no policy string can spell ({@link PolicyText}).
+ *
+ * @param path the path or prefix as the WAF compares it: the request's bytes, one char each
  *
  * @param exact whether it is {@code exact} rather than {@code prefix}
- * @param path the path or prefix
  */
 public record PathScope(boolean exact, String path) {
 
     public static Optional<PathScope> covering(Collection<String> paths) {
+        return narrowest(paths).filter(scope -> PolicyText.of(scope.path).isPresent());
+    }
+
+    /** The scope as the WAF compares it, in bytes; {@link #covering} drops one no policy text can spell. */
+    private static Optional<PathScope> narrowest(Collection<String> paths) {
         List<String> distinct = paths.stream().distinct().sorted().toList();
         if (distinct.isEmpty()) {
             return Optional.empty();
@@ -40,6 +47,6 @@ public record PathScope(boolean exact, String path) {
 
     /** {@code on path exact "/search"}. */
     public String toPalisade() {
-        return "on path " + (exact ? "exact" : "prefix") + " " + Quoting.string(path);
+        return "on path " + (exact ? "exact" : "prefix") + " " + Quoting.string(PolicyText.of(path).orElseThrow());
     }
 }

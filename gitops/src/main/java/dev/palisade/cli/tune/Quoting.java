@@ -7,8 +7,7 @@ final class Quoting {
     /**
      * {@code "…"} with {@code \} and {@code "} escaped, and control characters and anything past ASCII
      * as {@code \}{@code uXXXX}: a decoded path can hold a line break ({@code %0A}), which a string
-     * literal cannot, and its bytes past ASCII are one char each ({@code %C3%A9} is {@code \u00c3\u00a9}),
-     * which the escapes show for what they are rather than as mojibake.
+     * literal cannot, and a suggested line stays ASCII whatever the terminal ({@code "/caf\u00e9"}).
      */
     static String string(String value) {
         StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');

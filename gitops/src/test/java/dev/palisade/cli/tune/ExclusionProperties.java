@@ -38,9 +38,9 @@ class ExclusionProperties {
         Arbitrary<String> member = Arbitraries.strings().withChars("aZ_09-.[]\"\\' :;$/é").ofMinLength(1).ofMaxLength(8);
         Arbitrary<Optional<String>> variable = Combinators.combine(
                 Arbitraries.of("ARGS", "ARGS_GET", "REQUEST_COOKIES", "REQUEST_HEADERS"), member)
-                .as((collection, name) -> collection + ":" + name).optional(0.8);
+                .as((collection, name) -> collection + ":" + bytes(name)).optional(0.8);
         Arbitrary<Optional<PathScope>> scope = Combinators.combine(Arbitraries.of(true, false),
-                Arbitraries.strings().withChars("ab/\"\\ %é").ofMaxLength(8).map(path -> "/" + path))
+                Arbitraries.strings().withChars("ab/\"\\ %é").ofMaxLength(8).map(path -> bytes("/" + path)))
                 .as(PathScope::new).optional(0.8);
         // check knows the CRS's ids and refuses others, so the ids are real ones.
         return Combinators.combine(Arbitraries.of(920320L, 930120L, 941320L, 942100L, 942260L, 942440L), variable, scope)
@@ -77,11 +77,16 @@ class ExclusionProperties {
         assertEquals("exclude rule 920320", new Exclusion(920320, Optional.empty(), Optional.empty()).toPalisade());
     }
 
+    /** Exclusions hold what the WAF compares: the UTF-8 bytes of the policy's text, one char each. */
+    private static String bytes(String text) {
+        return dev.palisade.engine.request.PathNormalizer.toByteString(text);
+    }
+
     private static Exclusion readBack(WafBlock.Exclusion parsed) {
         Optional<String> variable = parsed.target().map(target -> target.collection().text()
-                + target.member().map(member -> ":" + member).orElse(""));
+                + target.member().map(member -> ":" + bytes(member)).orElse(""));
         Optional<PathScope> scope = parsed.paths().stream().findFirst()
-                .map(path -> new PathScope(path.kind() == PathMatch.Kind.EXACT, path.path().value()));
+                .map(path -> new PathScope(path.kind() == PathMatch.Kind.EXACT, bytes(path.path().value())));
         return new Exclusion(parsed.ids().get(0).first().value().orElseThrow(), variable, scope);
     }
 }

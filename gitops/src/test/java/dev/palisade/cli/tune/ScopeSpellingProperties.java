@@ -107,8 +107,10 @@ class ScopeSpellingProperties {
     void anEncodedLetterIsDecodedAsTheWafDecodesIt() throws IOException {
         assertEquals("exclude rule 1001 for ARGS:q on path exact \"/search\"", suggestion(List.of("/%73earch")));
         assertEquals("exclude rule 1001 for ARGS:q on path exact \"/a//b\"", suggestion(List.of("/a//b")));
-        // The WAF's bytes, one char each: what it compares the scope with.
-        assertEquals("exclude rule 1001 for ARGS:q on path exact \"/caf\\u00c3\\u00a9\"", suggestion(List.of("/caf%C3%A9")));
+        // The WAF compares bytes; the policy's text is UTF-8 encoded to them, so é spells %C3%A9.
+        assertEquals("exclude rule 1001 for ARGS:q on path exact \"/caf\\u00e9\"", suggestion(List.of("/caf%C3%A9")));
+        // Bytes that are not UTF-8 have no spelling in a policy: no path scope, rather than a wrong one.
+        assertEquals("exclude rule 1001 for ARGS:q", suggestion(List.of("/caf%E9")));
         assertEquals("exclude rule 1001 for ARGS:q on path exact \"/a\\u000ab\"", suggestion(List.of("/a%0Ab")));
     }
 

@@ -15,6 +15,7 @@ import dev.palisade.dsl.seclang.SecLangReader;
 import dev.palisade.dsl.seclang.SecLangSources;
 import dev.palisade.dsl.seclang.SecLangStatement;
 import dev.palisade.dsl.seclang.SecLangStatements;
+import dev.palisade.engine.request.PathNormalizer;
 import dev.palisade.engine.waf.EngineMode;
 import dev.palisade.engine.waf.TargetSpec;
 import java.nio.file.Path;
@@ -108,13 +109,15 @@ public final class LowerWafBlock {
                 link.span = when.span();
                 link.dataDirectory = directory.toString();
                 for (WafBlock.Variable v : when.variables()) {
-                    link.targets.add(TargetSpec.of(v.collection().text(), v.member().map(RegexKey::strip),
+                    link.targets.add(TargetSpec.of(v.collection().text(), v.member().map(RegexKey::strip).map(LowerWafBlock::bytes),
                             v.member().map(RegexKey::isRegex).orElse(false), v.excluded(), v.count()));
                 }
                 link.transformations.addAll(when.transformations().stream().map(n -> n.text()).toList());
                 link.transformationsReset = true;
-                link.operator = Optional.of(new IrWafOperator(when.operator().text(),
-                        when.argument().map(a -> a.value()).orElse(""), when.negated()));
+                String operator = when.operator().text();
+                String argument = when.argument().map(a -> a.value()).orElse("");
+                link.operator = Optional.of(new IrWafOperator(operator,
+                        FILE_OPERATORS.contains(operator) ? argument : bytes(argument), when.negated()));
                 if (head == null) {
                     head = link;
                 } else {
@@ -175,7 +178,7 @@ public final class LowerWafBlock {
         rule.disruptive = Disruptive.PASS;
         rule.dataDirectory = directory.toString();
         rule.targets.add(TargetSpec.of("REQUEST_FILENAME", Optional.empty(), false, false, false));
-        String value = path.path().value();
+        String value = bytes(path.path().value());
         rule.operator = Optional.of(path.kind() == PathMatch.Kind.EXACT ? new IrWafOperator("streq", value, false)
                 : new IrWafOperator("rx", "^" + regexLiteral(value) + "(?:/|$)", false));
         for (WafBlock.RuleIdRange range : exclusion.ids()) {
@@ -216,7 +219,21 @@ public final class LowerWafBlock {
     }
 
     private static String variableText(WafBlock.Variable v) {
-        return v.collection().text() + v.member().map(m -> ":" + m).orElse("");
+        return v.collection().text() + v.member().map(m -> ":" + bytes(m)).orElse("");
+    }
+
+    /** Operators whose argument names a file (resolved as a path), not a value to compare. */
+    private static final java.util.Set<String> FILE_OPERATORS = java.util.Set.of("pmFromFile", "pmf", "ipMatchFromFile",
+            "ipMatchF");
+
+    /**
+     * A policy's text as the WAF compares it. Policies are Unicode (UTF-8 files); the engine sees a
+     * request as bytes, one char each, as ModSecurity does and as SecLang files are read. So
+     * {@code "/café"} must become the chars of its UTF-8 bytes, {@code /caf\u00c3\u00a9}, or it
+     * would never equal the request's {@code /caf%C3%A9}; ALP's rule paths are encoded the same way.
+     */
+    private static String bytes(String text) {
+        return PathNormalizer.toByteString(text);
     }
 
     /** A member written {@code /regex/} selects by pattern. */
