@@ -1,5 +1,7 @@
 package dev.palisade.cli.report;
 
+import dev.palisade.engine.waf.RequestLine;
+
 /**
  * The path of a logged request-target, as the WAF's {@code REQUEST_URI} has it before decoding: an
  * absolute-form target ({@code http://host/p}) loses its scheme and authority, the query is cut
@@ -18,23 +20,9 @@ public final class RequestPath {
         if (target == null) {
             return "/";
         }
-        String origin = originForm(target);
+        String origin = RequestLine.originForm(target);
         int query = origin.indexOf('?');
         String path = query < 0 ? origin : origin.substring(0, query);
         return path.isEmpty() ? "/" : path;
-    }
-
-    /** As ModSecurity on Apache sees an absolute-form target: its path and query (RFC 9112 §3.2.2). */
-    private static String originForm(String target) {
-        int scheme = target.indexOf("://");
-        if (scheme <= 0 || target.startsWith("/")) {
-            return target;
-        }
-        int path = target.indexOf('/', scheme + 3);
-        int query = target.indexOf('?', scheme + 3);
-        if (path < 0 || (query >= 0 && query < path)) {
-            return query < 0 ? "/" : "/" + target.substring(query);
-        }
-        return target.substring(path);
     }
 }

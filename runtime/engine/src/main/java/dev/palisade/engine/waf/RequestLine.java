@@ -9,7 +9,7 @@ import dev.palisade.engine.transform.UrlDecoding;
  * {@code REQUEST_BASENAME} (its last segment) percent-decoded, because Apache decodes the path
  * ({@code ap_unescape_url}) before ModSecurity reads it; {@code +} stays. CRS test 933151-1 relies on it.
  */
-record RequestLine(String uri, String filename, String basename, String queryString) {
+public record RequestLine(String uri, String filename, String basename, String queryString) {
 
     static RequestLine of(String target) {
         String uri = originForm(target);
@@ -21,7 +21,11 @@ record RequestLine(String uri, String filename, String basename, String queryStr
         return new RequestLine(uri, filename, basename, query);
     }
 
-    private static String originForm(String target) {
+    /**
+     * As ModSecurity on Apache sees an absolute-form target: its path and query (RFC 9112 §3.2.2);
+     * an origin-form target as it is.
+     */
+    public static String originForm(String target) {
         int scheme = target.indexOf("://");
         if (scheme <= 0 || target.startsWith("/")) {
             return target;
