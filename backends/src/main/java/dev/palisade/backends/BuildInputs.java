@@ -2,6 +2,7 @@ package dev.palisade.backends;
 
 import dev.palisade.backends.BuildInput.BuildWorkload;
 import dev.palisade.backends.BuildInput.LogSettings;
+import dev.palisade.backends.BuildInput.PolicySpans;
 import dev.palisade.backends.BuildInput.PolicyWaf;
 import dev.palisade.compiler.PolicyCompiler;
 import dev.palisade.compiler.check.CheckLogBlocks;
@@ -9,9 +10,11 @@ import dev.palisade.compiler.check.CheckTests;
 import dev.palisade.compiler.ir.IrBundle;
 import dev.palisade.compiler.ir.IrPolicy;
 import dev.palisade.compiler.ir.waf.IrWaf;
+import dev.palisade.compiler.lower.waf.LowerWafBlock;
 import dev.palisade.compiler.waf.CrsRuleSet;
 import dev.palisade.compiler.waf.CrsSettings;
 import dev.palisade.compiler.waf.PolicyWafs;
+import dev.palisade.compiler.waf.WafDataFiles;
 import dev.palisade.dsl.ast.LogBlock;
 import dev.palisade.dsl.ast.PolicyDecl;
 import dev.palisade.dsl.ast.PolicyFile;
@@ -20,6 +23,10 @@ import dev.palisade.dsl.ast.WafBlock;
 import dev.palisade.dsl.ast.selector.SelectorWitness;
 import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.dsl.diag.SourceFile;
+import dev.palisade.dsl.diag.Span;
+import dev.palisade.dsl.seclang.SecLangSources;
+import dev.palisade.dsl.seclang.SecLangStatement;
+import dev.palisade.dsl.seclang.SecLangStatements;
 import dev.palisade.engine.request.Workload;
 import dev.palisade.engine.waf.EngineMode;
 import java.nio.file.Path;
@@ -46,12 +53,14 @@ public final class BuildInputs {
         lowering.sorted().forEach(diagnostics::report);
         Map<String, PolicyWaf> wafs = new LinkedHashMap<>();
         Map<String, LogSettings> logs = new LinkedHashMap<>();
+        Map<String, PolicySpans> spans = new LinkedHashMap<>();
         for (PolicyFile file : result.unit().files()) {
             Path directory = Path.of(file.source().name()).toAbsolutePath().getParent();
             for (PolicyDecl policy : file.policies()) {
                 String name = policy.name().text();
                 policy.waf().ifPresent(waf -> wafs.put(name, policyWaf(name, waf, lowered.get(name), directory)));
                 policy.log().ifPresent(log -> logs.put(name, logSettings(log)));
+                spans.putIfAbsent(name, spans(policy, directory));
             }
         }
         Map<String, String> sources = new LinkedHashMap<>();
@@ -87,7 +96,35 @@ public final class BuildInputs {
                 }
             }
         }
-        return new BuildInput(bundle, wafs, logs, workloads(bundle), sources);
+        return new BuildInput(bundle, wafs, logs, workloads(bundle), sources, spans);
+    }
+
+    /** Where the policy's selector and blocks were written, and the operators of its SecLang that read data files. */
+    private static PolicySpans spans(PolicyDecl policy, Path directory) {
+        Optional<Span> crs = Optional.empty();
+        Map<Span, Span> dataFileOperators = new LinkedHashMap<>();
+        Diagnostics ignored = new Diagnostics(); // read and reported by the checks and the lowering already
+        for (WafBlock.Item item : policy.waf().map(WafBlock::items).orElse(List.of())) {
+            if (item instanceof WafBlock.Crs line && crs.isEmpty()) {
+                crs = Optional.of(line.span());
+            } else if (item instanceof WafBlock.SeclangInline inline) {
+                dataFileOperators(LowerWafBlock.inlineStatements(inline, ignored), dataFileOperators);
+            } else if (item instanceof WafBlock.SeclangInclude include) {
+                // The same reading as the lowering's, so the rules' spans are their IR rules' spans.
+                dataFileOperators(SecLangStatements.of(SecLangSources.load(directory.resolve(include.path().value()),
+                        ignored).directives(), ignored), dataFileOperators);
+            }
+        }
+        return new PolicySpans(policy.selector().map(selector -> selector.span()),
+                policy.waf().map(WafBlock::span), crs, policy.log().map(LogBlock::span), dataFileOperators);
+    }
+
+    private static void dataFileOperators(List<SecLangStatement> statements, Map<Span, Span> operators) {
+        for (SecLangStatement statement : statements) {
+            if (statement instanceof SecLangStatement.Rule rule && WafDataFiles.readsFiles(rule.operator().name())) {
+                operators.put(rule.span(), rule.operator().nameSpan());
+            }
+        }
     }
 
     private static Optional<String> utf8(Path file) {
