@@ -2,7 +2,7 @@ package dev.palisade.backends.calico;
 
 import dev.palisade.backends.BuildInput;
 import dev.palisade.backends.BuildInput.LogSettings;
-import dev.palisade.dsl.ast.PolicyDecl;
+import dev.palisade.compiler.ir.IrPolicy;
 import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.dsl.diag.Span;
@@ -26,8 +26,7 @@ final class ApplicationLayerLogSettings {
     private ApplicationLayerLogSettings() {}
 
     /** The merged settings; empty when no policy has a {@code log} block. */
-    static Optional<LogSettings> merged(BuildInput input, Map<String, PolicyDecl> declarations,
-            Diagnostics diagnostics) {
+    static Optional<LogSettings> merged(BuildInput input, Diagnostics diagnostics) {
         if (input.logs().isEmpty()) {
             return Optional.empty();
         }
@@ -41,7 +40,7 @@ final class ApplicationLayerLogSettings {
         LogSettings merged = new LogSettings(interval, requests);
         for (Map.Entry<String, LogSettings> entry : input.logs().entrySet()) {
             if (!entry.getValue().equals(merged)) {
-                diagnostics.warning(DiagnosticCode.LOG_SETTINGS_MERGED, span(declarations.get(entry.getKey())),
+                diagnostics.warning(DiagnosticCode.LOG_SETTINGS_MERGED, span(input, entry.getKey()),
                         "policy `" + entry.getKey() + "` logs " + describe(entry.getValue())
                                 + ", but Calico's ApplicationLayer has one log setting for the cluster: "
                                 + describe(merged) + ", the most detailed any policy asks for",
@@ -51,11 +50,10 @@ final class ApplicationLayerLogSettings {
         return Optional.of(merged);
     }
 
-    private static Span span(PolicyDecl declaration) {
-        if (declaration == null) {
-            return Span.NONE;
-        }
-        return declaration.log().map(log -> log.span()).orElse(declaration.span());
+    /** The policy's log block, else the policy. */
+    private static Span span(BuildInput input, String policy) {
+        return input.spansOf(policy).log().orElseGet(() -> input.bundle().policies().stream()
+                .filter(p -> p.name().equals(policy)).map(IrPolicy::span).findFirst().orElse(Span.NONE));
     }
 
     private static String describe(LogSettings settings) {

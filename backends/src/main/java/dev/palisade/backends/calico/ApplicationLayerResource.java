@@ -43,7 +43,7 @@ public final class ApplicationLayerResource {
         boolean policies = input.bundle().policies().stream().anyMatch(p -> p.alp().isPresent());
         boolean waf = !input.wafs().isEmpty();
         Optional<LogSettings> logs = input.logs().isEmpty() ? Optional.empty()
-                : ApplicationLayerLogSettings.merged(input, ApplicationLayerSources.declarations(input), diagnostics);
+                : ApplicationLayerLogSettings.merged(input, diagnostics);
         if (!policies && !waf && logs.isEmpty()) {
             return List.of();
         }

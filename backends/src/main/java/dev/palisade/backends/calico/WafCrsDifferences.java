@@ -2,8 +2,6 @@ package dev.palisade.backends.calico;
 
 import dev.palisade.backends.BuildInput.PolicyWaf;
 import dev.palisade.compiler.waf.CrsRuleSet;
-import dev.palisade.dsl.ast.PolicyDecl;
-import dev.palisade.dsl.ast.WafBlock;
 import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.dsl.diag.Span;
@@ -18,7 +16,8 @@ import dev.palisade.dsl.diag.Span;
 final class WafCrsDifferences {
     private WafCrsDifferences() {}
 
-    static void report(PolicyWaf waf, PolicyDecl declaration, Diagnostics diagnostics) {
+    /** @param at the crs line (else the waf block, else the policy) */
+    static void report(PolicyWaf waf, Span at, Diagnostics diagnostics) {
         if (waf.crs().isEmpty()) {
             return;
         }
@@ -26,21 +25,9 @@ final class WafCrsDifferences {
         String checkedAgainst = crs.version() >= 4 ? "the CRS v4 release at `" + crs.rules().getParent() + "`"
                 : crs.rules().equals(CrsRuleSet.DEBIAN_RULES) ? "Debian's CRS 3.3.4"
                 : "the CRS 3 rules at `" + crs.rules() + "`";
-        diagnostics.warning(DiagnosticCode.WAF_CRS_SETTING, crsSpan(declaration), "Calico's WAF runs the Core"
+        diagnostics.warning(DiagnosticCode.WAF_CRS_SETTING, at, "Calico's WAF runs the Core"
                 + " Rule Set it ships, not " + checkedAgainst + " this policy was checked against; the paranoia"
                 + " level, thresholds and limits carry over, the rule files do not",
                 "check that the rules this policy tunes or excludes exist in Calico's Core Rule Set");
-    }
-
-    private static Span crsSpan(PolicyDecl declaration) {
-        if (declaration == null || declaration.waf().isEmpty()) {
-            return Span.NONE;
-        }
-        for (WafBlock.Item item : declaration.waf().get().items()) {
-            if (item instanceof WafBlock.Crs crs) {
-                return crs.span();
-            }
-        }
-        return declaration.waf().get().span();
     }
 }

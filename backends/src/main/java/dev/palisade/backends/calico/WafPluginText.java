@@ -1,82 +1,144 @@
 package dev.palisade.backends.calico;
 
+import dev.palisade.backends.BuildInput.PolicySpans;
 import dev.palisade.backends.BuildInput.PolicyWaf;
-import dev.palisade.compiler.lower.waf.LowerWafBlock;
+import dev.palisade.backends.seclang.WafSecLang;
+import dev.palisade.compiler.ir.waf.IrWafAction;
+import dev.palisade.compiler.ir.waf.IrWafItem;
+import dev.palisade.compiler.ir.waf.IrWafRule;
 import dev.palisade.compiler.waf.CrsRuleSet;
 import dev.palisade.compiler.waf.WafDataFiles;
-import dev.palisade.dsl.ast.PolicyDecl;
-import dev.palisade.dsl.ast.WafBlock;
 import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
-import dev.palisade.dsl.diag.SourceFile;
 import dev.palisade.dsl.diag.Span;
-import dev.palisade.dsl.seclang.SecLangReader;
-import dev.palisade.dsl.seclang.SecLangStatement;
-import dev.palisade.dsl.seclang.SecLangStatements;
-import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * The SecLang a policy's WAF needs beyond what a (Global)WAFPolicy's fields say, in the four
- * slots of a Calico WAFPlugin, placed as Palisade's own WAF loads them (see
- * {@code LowerWafBlock}):
+ * slots of a Calico WAFPlugin, read from the policy's WAF IR and placed as Palisade's own WAF
+ * loads it (see {@code LowerWafBlock}):
  *
  * <ul>
  *   <li>{@code config} (before the CRS rules, after its setup): the {@code crs} line's anomaly
  *       thresholds and limits, as the SecActions of {@code crs-setup.conf} with their documented
  *       ids; the paranoia level is the policy's {@code coreRuleSet.paranoiaLevel};
- *   <li>{@code before}: custom rules ({@link WafCustomRuleText}), and path-scoped exclusions,
- *       which are not rendered yet (P0624, an error: leaving them out would weaken the WAF);
+ *   <li>{@code before}: the policy's rules that run before the CRS rules (custom rules; all of
+ *       its rules when it has no {@code crs} line); path-scoped exclusions are rules without an
+ *       id, which Calico would have to allocate per namespace: not rendered yet (P0624, an error:
+ *       leaving them out would weaken the WAF);
  *   <li>{@code rules}: unused: Palisade puts nothing alongside the CRS rules;
- *   <li>{@code after}: exclusions that apply everywhere ({@code SecRuleRemoveById},
- *       {@code SecRuleUpdateTargetById}) and the block's {@code seclang} text, in block order;
- *       an included file's text goes in verbatim, from the build's sources.
+ *   <li>{@code after}: the policy's changes to CRS rules ({@code SecRuleRemoveById},
+ *       {@code SecRuleUpdateTargetById}, from what the IR kept of them), then the rules after the
+ *       CRS (the block's SecLang, included files' too).
  * </ul>
+ *
+ * <p>The rules are the SecLang backend's text ({@link WafSecLang}), every resolved action
+ * written out; the CRS's own items and Palisade's generated ones are not: Calico's WAF loads its
+ * own Core Rule Set, and {@code config} sets what Palisade's CRS tuning sets.
  */
 record WafPluginText(String config, String before, String rules, String after) {
     /** The CRD's limit on each slot. */
     static final int MAX_SLOT_LENGTH = 65_536;
-
-    private static final Pattern INCLUDE = Pattern.compile("(?im)^\\s*Include\\s");
 
     boolean isEmpty() {
         return config.isEmpty() && before.isEmpty() && rules.isEmpty() && after.isEmpty();
     }
 
     /** The policy's plugin text; what cannot be carried exactly is reported at the line that needs it. */
-    static WafPluginText of(PolicyWaf waf, PolicyDecl declaration, Map<String, String> sources,
-            Diagnostics diagnostics) {
+    static WafPluginText of(PolicyWaf waf, PolicySpans spans, Span policySpan, Diagnostics diagnostics) {
         String config = waf.crs().map(WafPluginText::crsSetup).orElse("");
+        WafSecLang secLang = WafSecLang.of(waf);
         StringBuilder before = new StringBuilder();
         StringBuilder after = new StringBuilder();
-        Optional<WafBlock> block = declaration == null ? Optional.empty() : declaration.waf();
-        for (WafBlock.Item item : block.map(WafBlock::items).orElse(List.of())) {
-            if (item instanceof WafBlock.CustomRule rule) {
-                WafCustomRuleText.render(rule, diagnostics).ifPresent(before::append);
-            } else if (item instanceof WafBlock.Exclusion exclusion && !exclusion.paths().isEmpty()) {
-                notRendered(exclusion.span(), "a path-scoped exclusion", diagnostics);
-            } else if (item instanceof WafBlock.Exclusion exclusion) {
-                after.append(unscopedExclusion(exclusion));
-            } else if (item instanceof WafBlock.SeclangInline inline) {
-                dataFiles(LowerWafBlock.inlineStatements(inline, new Diagnostics()), diagnostics);
-                after.append(lines(inline.text().value()));
-            } else if (item instanceof WafBlock.SeclangInclude include) {
-                included(include, sources, diagnostics).ifPresent(text -> after.append(lines(text)));
+        secLang.crsChanges(diagnostics).forEach(line -> after.append(line).append('\n'));
+        boolean crsRulesSeen = false;
+        Set<Span> reported = new HashSet<>();
+        for (IrWafItem item : waf.ir().items()) {
+            if (secLang.fromCrs(item)) {
+                crsRulesSeen |= secLang.fromCrsRules(item);
+            } else if (!WafSecLang.generated(item)) {
+                StringBuilder slot = crsRulesSeen ? after : before;
+                render(item, spans, reported, diagnostics).ifPresent(text -> slot.append(text).append('\n'));
             }
         }
         WafPluginText text = new WafPluginText(config, before.toString(), "", after.toString());
         for (String slot : List.of(text.before(), text.after())) {
             if (slot.length() > MAX_SLOT_LENGTH) {
-                diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, block.map(WafBlock::span).orElse(Span.NONE),
+                diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, spans.waf().orElse(policySpan),
                         "the WAF's SecLang is " + slot.length() + " characters, more than a Calico WAFPlugin slot"
                                 + " holds (" + MAX_SLOT_LENGTH + ")", "split the rules over several policies");
             }
         }
         return text;
     }
+
+    /** One of the policy's items as SecLang; empty, with an error, when a WAFPlugin cannot carry it. */
+    private static Optional<String> render(IrWafItem item, PolicySpans spans, Set<Span> reported,
+            Diagnostics diagnostics) {
+        if (item instanceof IrWafRule rule) {
+            if (rule.id() == 0) {
+                // One exclusion on several paths is several rules at the same span: one error.
+                if (reported.add(rule.span())) {
+                    if (scopedExclusion(rule)) {
+                        notRendered(rule.span(), "a path-scoped exclusion", "exclude the rule everywhere (without"
+                                + " `on path`), or deploy with the Palisade runtime", diagnostics);
+                    } else {
+                        notRendered(rule.span(), "a rule without an id", "give the rule an `id`", diagnostics);
+                    }
+                }
+                return Optional.empty();
+            }
+            if (readsDataFile(rule, spans, diagnostics)) {
+                return Optional.empty();
+            }
+        }
+        String text = WafSecLang.text(item);
+        Optional<String> problem = WafSecLang.difference(item, text);
+        if (problem.isPresent()) {
+            diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, item.span(), "this cannot be written as SecLang"
+                    + " exactly for a Calico WAFPlugin: " + problem.get(),
+                    "write the value without single quotes or line breaks, or deploy with the Palisade runtime");
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    private static boolean scopedExclusion(IrWafRule rule) {
+        return rule.actions().stream().map(IrWafAction::name).anyMatch("ctl"::equals);
+    }
+
+    /**
+     * A plugin is text in the WAF's configuration: a data file next to the policy is not where
+     * Calico's WAF runs, so a rule that reads one would never match there. Reported at the
+     * operator of a SecLang rule, at a custom rule (which has no operator span of its own here).
+     */
+    private static boolean readsDataFile(IrWafRule head, PolicySpans spans, Diagnostics diagnostics) {
+        boolean reads = false;
+        for (IrWafRule link = head; link != null; link = link.chained().orElse(null)) {
+            if (link.operator().isEmpty() || !WafDataFiles.readsFiles(link.operator().get().name())) {
+                continue;
+            }
+            reads = true;
+            String operator = link.operator().get().name();
+            Span at = spans.dataFileOperators().get(link.span());
+            if (at != null) {
+                diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, at, "`@" + operator + "` reads a data file,"
+                        + " which a Calico WAFPlugin cannot carry: its rules are text, and Calico's WAF has no file"
+                        + " at that path", DATA_FILE_HELP);
+            } else {
+                diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, head.span(), "custom rule " + head.id()
+                        + " cannot be carried by a Calico WAFPlugin: @" + operator + " reads a file Calico's WAF"
+                        + " does not have", DATA_FILE_HELP);
+            }
+        }
+        return reads;
+    }
+
+    private static final String DATA_FILE_HELP = "list the phrases with `@pm` (or the networks with `@ipMatch`),"
+            + " or deploy with the Palisade runtime";
 
     /** The crs line's thresholds and limits, as crs-setup.conf would set them. */
     private static String crsSetup(CrsRuleSet.Options crs) {
@@ -96,75 +158,10 @@ record WafPluginText(String config, String before, String rules, String after) {
         return "SecAction \"id:" + id + ",phase:1,pass,t:none,nolog,setvar:" + setvar + "\"\n";
     }
 
-    private static String unscopedExclusion(WafBlock.Exclusion exclusion) {
-        StringBuilder text = new StringBuilder();
-        for (WafBlock.RuleIdRange range : exclusion.ids()) {
-            String ids = range.first().text() + range.last().map(l -> "-" + l.text()).orElse("");
-            if (exclusion.target().isPresent()) {
-                WafBlock.Variable v = exclusion.target().get();
-                text.append("SecRuleUpdateTargetById ").append(ids).append(" \"!").append(v.collection().text())
-                        .append(v.member().map(m -> ":" + m).orElse("")).append("\"\n");
-            } else {
-                text.append("SecRuleRemoveById ").append(ids).append('\n');
-            }
-        }
-        return text.toString();
-    }
-
-    /** An included file's text; a nested {@code Include} names a file Calico cannot see. */
-    private static Optional<String> included(WafBlock.SeclangInclude include, Map<String, String> sources,
-            Diagnostics diagnostics) {
-        Path file = Path.of(include.span().file()).toAbsolutePath().getParent().resolve(include.path().value())
-                .normalize();
-        // From the sources the build read, not the disk: the emitter is a function of its input.
-        Optional<String> found = sources.entrySet().stream()
-                .filter(source -> Path.of(source.getKey()).toAbsolutePath().normalize().equals(file))
-                .map(Map.Entry::getValue).findFirst();
-        if (found.isEmpty()) {
-            diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, include.path().span(),
-                    "`" + include.path().value() + "` is not UTF-8 text, which a Calico WAFPlugin holds");
-            return Optional.empty();
-        }
-        String text = found.get();
-        Diagnostics ignored = new Diagnostics(); // checked before the build
-        dataFiles(SecLangStatements.of(SecLangReader.read(new SourceFile(file.toString(), text), ignored), ignored),
-                diagnostics);
-        if (INCLUDE.matcher(text).find()) {
-            diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, include.path().span(),
-                    "`" + include.path().value() + "` includes other files, which a Calico WAFPlugin cannot",
-                    "include each file from the policy's waf block instead");
-            return Optional.empty();
-        }
-        return Optional.of(text);
-    }
-
-    /**
-     * A plugin is text in the WAF's configuration: a data file next to the policy is not where
-     * Calico's WAF runs, so a rule that reads one would never match there. (A custom rule that
-     * reads one is reported by {@link WafCustomRuleText}.)
-     */
-    private static void dataFiles(List<SecLangStatement> statements, Diagnostics diagnostics) {
-        for (SecLangStatement statement : statements) {
-            if (statement instanceof SecLangStatement.Rule rule && WafDataFiles.readsFiles(rule.operator().name())) {
-                dataFileNotCarried(rule.operator().name(), rule.operator().nameSpan(), diagnostics);
-            }
-        }
-    }
-
-    private static void dataFileNotCarried(String operator, Span span, Diagnostics diagnostics) {
-        diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, span, "`@" + operator + "` reads a data file, which"
-                + " a Calico WAFPlugin cannot carry: its rules are text, and Calico's WAF has no file at that path",
-                "list the phrases with `@pm` (or the networks with `@ipMatch`), or deploy with the Palisade runtime");
-    }
-
     /** A ctl rule needs a rule id of its own, from a range Calico allocates per namespace. */
-    private static void notRendered(Span span, String what, Diagnostics diagnostics) {
+    private static void notRendered(Span span, String what, String help, Diagnostics diagnostics) {
         diagnostics.error(DiagnosticCode.WAF_RULES_NOT_EMITTED, span, what + " is not emitted to a Calico WAFPlugin"
-                + " yet; without it Calico's WAF would refuse requests this policy lets through",
-                "exclude the rule everywhere (without `on path`), or deploy with the Palisade runtime");
-    }
-
-    private static String lines(String text) {
-        return text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
+                + " yet; without it Calico's WAF would " + (what.contains("exclusion")
+                        ? "refuse requests this policy lets through" : "not run it"), help);
     }
 }

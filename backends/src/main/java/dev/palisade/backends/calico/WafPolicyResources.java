@@ -2,11 +2,11 @@ package dev.palisade.backends.calico;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.palisade.backends.BuildInput;
+import dev.palisade.backends.BuildInput.PolicySpans;
 import dev.palisade.backends.BuildInput.PolicyWaf;
 import dev.palisade.backends.BuildOptions;
 import dev.palisade.backends.Yaml;
 import dev.palisade.compiler.ir.IrPolicy;
-import dev.palisade.dsl.ast.PolicyDecl;
 import dev.palisade.dsl.ast.selector.Selector;
 import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
@@ -14,7 +14,6 @@ import dev.palisade.dsl.diag.Span;
 import dev.palisade.engine.waf.EngineMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Each policy's {@code waf} block as Calico Enterprise's WAF resources
@@ -60,15 +59,13 @@ public final class WafPolicyResources {
         if (input.wafs().isEmpty()) {
             return List.of();
         }
-        Map<String, PolicyDecl> declarations = ApplicationLayerSources.declarations(input);
         List<ObjectNode> objects = new ArrayList<>();
         String global = null;
         for (PolicyWaf waf : input.wafs().values()) {
             IrPolicy policy = input.bundle().policies().stream().filter(p -> p.name().equals(waf.policy()))
                     .findFirst().orElseThrow();
-            PolicyDecl declaration = declarations.get(waf.policy());
-            Span wafSpan = declaration != null && declaration.waf().isPresent() ? declaration.waf().get().span()
-                    : policy.span();
+            PolicySpans spans = input.spansOf(waf.policy());
+            Span wafSpan = spans.waf().orElse(policy.span());
             boolean namespaced = policy.namespace().isPresent();
             if (!namespaced && global != null) {
                 diagnostics.error(DiagnosticCode.WAF_GLOBAL_CONFLICT, wafSpan, "policy `" + waf.policy()
@@ -76,9 +73,9 @@ public final class WafPolicyResources {
                         + global + "` already is", "give one of the policies a namespace");
                 continue;
             }
-            reportAttachment(policy, declaration, diagnostics);
-            WafCrsDifferences.report(waf, declaration, diagnostics);
-            WafPluginText plugin = WafPluginText.of(waf, declaration, input.sources(), diagnostics);
+            reportAttachment(policy, spans.selector().orElse(policy.span()), diagnostics);
+            WafCrsDifferences.report(waf, spans.crs().orElse(wafSpan), diagnostics);
+            WafPluginText plugin = WafPluginText.of(waf, spans, policy.span(), diagnostics);
             if (!plugin.isEmpty()) {
                 objects.add(plugin(policy, plugin));
             }
@@ -149,9 +146,8 @@ public final class WafPolicyResources {
         }
     }
 
-    private static void reportAttachment(IrPolicy policy, PolicyDecl declaration, Diagnostics diagnostics) {
-        Span span = declaration != null && declaration.selector().isPresent() ? declaration.selector().get().span()
-                : policy.span();
+    /** @param span the policy's selector (else the policy) */
+    private static void reportAttachment(IrPolicy policy, Span span, Diagnostics diagnostics) {
         String selector = policy.selector().text();
         if (policy.namespace().isPresent()) {
             diagnostics.warning(DiagnosticCode.WAF_ROUTE_ATTACHMENT, span, "Calico's WAFPolicy attaches to Gateway API"

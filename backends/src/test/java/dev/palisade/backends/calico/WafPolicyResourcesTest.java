@@ -105,10 +105,15 @@ class WafPolicyResourcesTest {
         assertEquals("shop", plugin.path("metadata").path("namespace").asText());
         assertEquals("SecAction \"id:900110,phase:1,pass,t:none,nolog,setvar:tx.inbound_anomaly_score_threshold=10,"
                 + "setvar:tx.outbound_anomaly_score_threshold=8\"\n", plugin.path("spec").path("config").asText());
+        // From the IR: the CRS rules as the exclusions left them (each rule of the range that exists,
+        // in load order), then the block's SecLang with every resolved action written out.
         assertEquals("""
                 SecRuleRemoveById 920350
-                SecRuleUpdateTargetById 942100-942110 "!ARGS:password"
-                SecRule ARGS:debug "@streq 1" "id:5001,phase:1,deny"
+                SecRuleUpdateTargetById 942100 "!ARGS:password"
+                SecRuleUpdateTargetById 942110 "!ARGS:password"
+                SecRuleUpdateTargetById 942101 "!ARGS:password"
+                SecRule ARGS:debug "@streq 1" \\
+                        "id:5001,phase:1,deny,status:403,log,t:none"
                 """, plugin.path("spec").path("after").asText());
         assertFalse(plugin.path("spec").has("before"));
         JsonNode spec = objects.get(1).path("spec");
@@ -172,10 +177,12 @@ class WafPolicyResourcesTest {
                 }
                 """);
         assertEquals("""
-                SecRule ARGS:username "@detectSQLi" "id:1001,phase:2,deny,status:403,log,msg:'SQL injection in login',\
-                logdata:'Matched Data: %{MATCHED_VAR} found within %{MATCHED_VAR_NAME}',t:none,t:urlDecodeUni,\
-                t:lowercase,chain"
-                    SecRule REQUEST_METHOD "@streq POST" "t:none"
+                SecRule ARGS:username "@detectSQLi" \\
+                        "id:1001,phase:2,deny,status:403,log,t:none,t:urlDecodeUni,t:lowercase,\
+                msg:'SQL injection in login',logdata:'Matched Data: %{MATCHED_VAR} found within %{MATCHED_VAR_NAME}',\
+                chain"
+                    SecRule REQUEST_METHOD "@streq POST" \\
+                        "t:none"
                 """, objects.get(0).path("spec").path("before").asText());
         assertEquals(List.of("ERROR 5:9"), reported(DiagnosticCode.WAF_RULES_NOT_EMITTED));
         Diagnostic exclusion = diagnostics.sorted().stream()
@@ -186,14 +193,14 @@ class WafPolicyResourcesTest {
     }
 
     @Test
-    void aCustomRuleThatNeedsQuotingIsAnErrorAtTheRule() throws IOException {
+    void aCustomRuleWhoseMessageSecLangCannotSpellIsAnErrorAtTheRule() throws IOException {
         List<ObjectNode> objects = emit("""
                 policy login {
                     namespace "shop"
                     selector 'app == "login"'
                     waf {
                         rule 1001 "the user's name" {
-                            when ARGS:username @streq "a\\"b"
+                            when ARGS:username @streq "a"
                             deny
                         }
                     }
@@ -202,13 +209,31 @@ class WafPolicyResourcesTest {
         assertEquals(List.of("ERROR 5:9"), reported(DiagnosticCode.WAF_RULES_NOT_EMITTED));
         String message = diagnostics.sorted().stream().filter(d -> d.code() == DiagnosticCode.WAF_RULES_NOT_EMITTED)
                 .findFirst().orElseThrow().message();
-        assertTrue(message.contains("the message has a quote"), message);
-        assertTrue(message.contains("the argument of @streq has a quote"), message);
+        assertTrue(message.startsWith("this cannot be written as SecLang exactly for a Calico WAFPlugin"), message);
         assertEquals(List.of("WAFPolicy"), objects.stream().map(o -> o.get("kind").asText()).toList());
     }
 
     @Test
-    void anIncludedFileGoesInVerbatim() throws IOException {
+    void aQuoteInACustomRuleArgumentIsQuotedAsSecLangReadsIt() throws IOException {
+        List<ObjectNode> objects = emit("""
+                policy login {
+                    namespace "shop"
+                    selector 'app == "login"'
+                    waf {
+                        rule 1001 "quoted" {
+                            when ARGS:username @streq "a\\"b"
+                            deny
+                        }
+                    }
+                }
+                """);
+        assertEquals(List.of(), reported(DiagnosticCode.WAF_RULES_NOT_EMITTED));
+        assertTrue(objects.get(0).path("spec").path("before").asText().startsWith("SecRule ARGS:username \"@streq a\\\"b\""),
+                objects.get(0)::toString);
+    }
+
+    @Test
+    void anIncludedFilesRulesAreWrittenFromTheIr() throws IOException {
         Files.writeString(directory.resolve("legacy.conf"), "SecRule ARGS:x \"@streq 2\" \"id:5002,phase:1,deny\"\n");
         List<ObjectNode> objects = emit("""
                 policy legacy {
@@ -217,8 +242,9 @@ class WafPolicyResourcesTest {
                     waf { seclang include "legacy.conf" }
                 }
                 """);
-        assertEquals("SecRule ARGS:x \"@streq 2\" \"id:5002,phase:1,deny\"\n",
-                objects.get(0).path("spec").path("after").asText());
+        // No crs line: every rule runs before the (disabled) CRS.
+        assertEquals("SecRule ARGS:x \"@streq 2\" \\\n        \"id:5002,phase:1,deny,status:403,log,t:none\"\n",
+                objects.get(0).path("spec").path("before").asText());
     }
 
     @Test
@@ -235,8 +261,8 @@ class WafPolicyResourcesTest {
         BuildInput input = BuildInputs.from(PolicyCompiler.check(List.of(file)), diagnostics);
         Files.writeString(directory.resolve("legacy.conf"), "SecRule ARGS:x \"@streq 3\" \"id:5002,phase:1,deny\"\n");
         List<ObjectNode> objects = WafPolicyResources.emit(input, BuildOptions.defaults(), diagnostics);
-        assertEquals("SecRule ARGS:x \"@streq 2\" \"id:5002,phase:1,deny\"\n",
-                objects.get(0).path("spec").path("after").asText());
+        assertEquals("SecRule ARGS:x \"@streq 2\" \\\n        \"id:5002,phase:1,deny,status:403,log,t:none\"\n",
+                objects.get(0).path("spec").path("before").asText());
     }
 
     @Test
