@@ -6,6 +6,7 @@ import dev.palisade.compiler.ir.waf.IrWafMarker;
 import dev.palisade.compiler.ir.waf.IrWafOperator;
 import dev.palisade.compiler.ir.waf.IrWafRule;
 import dev.palisade.compiler.waf.WafDataFiles;
+import dev.palisade.engine.waf.ByteText;
 import dev.palisade.engine.waf.TargetSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,19 +86,19 @@ final class RuleText {
             actions.add("multiMatch");
         }
         if (!link.message().isEmpty()) {
-            actions.add(SecLangQuoting.action("msg", link.message(), true));
+            actions.add(SecLangQuoting.action("msg", ByteText.readable(link.message()), true));
         }
         if (!link.logData().isEmpty()) {
-            actions.add(SecLangQuoting.action("logdata", link.logData(), true));
+            actions.add(SecLangQuoting.action("logdata", ByteText.readable(link.logData()), true));
         }
         for (String tag : link.tags()) {
-            actions.add(SecLangQuoting.action("tag", tag, true));
+            actions.add(SecLangQuoting.action("tag", ByteText.readable(tag), true));
         }
         if (!link.severity().isEmpty()) {
             actions.add(SecLangQuoting.action("severity", link.severity(), true));
         }
         for (IrWafAction action : link.actions()) {
-            actions.add(SecLangQuoting.action(action.name(), action.value(), action.name().equals("setvar")));
+            actions.add(SecLangQuoting.action(action.name(), ByteText.readable(action.value()), action.name().equals("setvar")));
         }
         link.skipAfter().ifPresent(marker -> actions.add(SecLangQuoting.action("skipAfter", marker, false)));
         if (link.skip() != 0) {
@@ -110,8 +111,8 @@ final class RuleText {
     }
 
     private static String target(TargetSpec target) {
-        String selector = target.key().map(k -> ":" + (target.keyPattern() != null ? "/" + k + "/"
-                : SecLangQuoting.key(k))).orElse("");
+        String selector = target.key().map(k -> ":" + (target.keyPattern() != null ? "/" + ByteText.readable(k) + "/"
+                : SecLangQuoting.key(ByteText.readable(k)))).orElse("");
         return (target.excluded() ? "!" : "") + (target.count() ? "&" : "") + target.collection() + selector;
     }
 
@@ -120,6 +121,8 @@ final class RuleText {
         String argument = operator.argument();
         if (WafDataFiles.readsFiles(operator.name())) {
             argument = dataFiles.argument(argument, dataDirectory);
+        } else {
+            argument = ByteText.readable(argument);
         }
         return (operator.negated() ? "!" : "") + "@" + operator.name() + (argument.isEmpty() ? "" : " " + argument);
     }

@@ -45,7 +45,7 @@ final class EmittedConf {
     /** {@code text} saved as {@code directory/name} and read back, following its {@code Include} lines. */
     static IrWaf readBack(Path directory, String name, String text) throws IOException {
         Path file = directory.resolve(name);
-        Files.writeString(file, text, java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8); // as BuildDirectory writes it
         Diagnostics diagnostics = new Diagnostics();
         LowerSecLang lower = new LowerSecLang(EngineMode.ON, diagnostics);
         lower.add(SecLangStatements.of(SecLangSources.load(file, diagnostics).directives(), diagnostics), directory);

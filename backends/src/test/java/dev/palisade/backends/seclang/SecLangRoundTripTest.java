@@ -130,6 +130,40 @@ class SecLangRoundTripTest {
         assertEquals(EmittedConf.expectedDump(waf), IrWafDump.dump(EmittedConf.readBack(dir, "api.conf", text)));
     }
 
+    /**
+     * Text past ASCII, in a policy's rule and exclusion and in an included SecLang file: the WAF
+     * holds its UTF-8 bytes, and the file carries those bytes once (not encoded twice), so
+     * ModSecurity compares what Palisade compares, and reading the file back gives the same IR.
+     */
+    @Test
+    void textPastAsciiIsWrittenAsItsUtf8BytesOnce(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("legacy.conf"), "SecRule ARGS:q \"@streq caf\u00c3\u00a9\" \"id:3001,phase:2,deny,t:none,msg:'caf\u00c3\u00a9'\"\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path policy = dir.resolve("menu.pal");
+        Files.writeString(policy, """
+                policy menu {
+                  selector 'app == "menu"'
+                  waf {
+                    rule 7 "crème" {
+                      when ARGS:"café" @streq "brûlée"
+                      deny
+                    }
+                    exclude rule 7 on path exact "/menü"
+                    seclang include "legacy.conf"
+                  }
+                }
+                """);
+        BuildInput input = EmittedConf.build(policy);
+        String text = EmittedConf.emit(input).files().get(0).text();
+        for (String written : List.of("ARGS:café \"@streq brûlée\"", "msg:'crème'", "@streq /menü", "\"@streq café\"",
+                "msg:'café'")) {
+            assertTrue(text.contains(written), written + " in\n" + text);
+        }
+        assertTrue(!text.contains("\u00c3"), "nothing encoded twice: " + text);
+        IrWaf waf = input.wafs().get("menu").ir();
+        assertEquals(EmittedConf.expectedDump(waf), IrWafDump.dump(EmittedConf.readBack(dir, "menu.conf", text)));
+    }
+
     @Test
     void aCrsV4ReleaseIsIncludedWithItsTuning(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isDirectory(CRS_V4.resolve("rules")), "skipped: no CRS v4 release at ../shared/crs-rules/v4.28.0");

@@ -1,5 +1,6 @@
 package dev.palisade.cli.tune;
 
+import dev.palisade.engine.waf.ByteText;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -28,7 +29,7 @@ public record Exclusion(long ruleId, Optional<String> variable, Optional<PathSco
         if (colon < 0) {
             return name;
         }
-        String member = PolicyText.of(name.substring(colon + 1)).orElseThrow();
+        String member = ByteText.text(name.substring(colon + 1)).orElseThrow();
         return name.substring(0, colon + 1) + (NAME.matcher(member).matches() ? member : Quoting.string(member));
     }
 }

@@ -1,5 +1,6 @@
 package dev.palisade.cli.tune;
 
+import dev.palisade.engine.waf.ByteText;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -33,7 +34,7 @@ public record Finding(long ruleId, String message, Optional<String> variable, St
     /** The minimal exclusion: this variable only, on the narrowest path scope covering the requests. */
     public Exclusion exclusion() {
         // A variable whose name no policy string can spell (not UTF-8): the whole rule, on the scope.
-        Optional<String> spelled = variable.filter(name -> PolicyText.of(name).isPresent());
+        Optional<String> spelled = variable.filter(name -> ByteText.text(name).isPresent());
         return new Exclusion(ruleId, spelled, PathScope.covering(paths));
     }
 

@@ -1,5 +1,6 @@
 package dev.palisade.cli.tune;
 
+import dev.palisade.engine.waf.ByteText;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
  * The narrowest {@code on path …} that covers a set of request paths: {@code exact} for one path,
  * else the longest common prefix that ends on a segment boundary ({@code /search} for
  * {@code /search/a} and {@code /search/b}, never {@code /se}); none when that prefix is the root,
- * or when its bytes are not UTF-8, which no policy string can spell ({@link PolicyText}).
+ * or when its bytes are not UTF-8, which no policy string can spell ({@link ByteText#text}).
  *
  * @param path the path or prefix as the WAF compares it: the request's bytes, one char each
  *
@@ -17,7 +18,7 @@ import java.util.Optional;
 public record PathScope(boolean exact, String path) {
 
     public static Optional<PathScope> covering(Collection<String> paths) {
-        return narrowest(paths).filter(scope -> PolicyText.of(scope.path).isPresent());
+        return narrowest(paths).filter(scope -> ByteText.text(scope.path).isPresent());
     }
 
     /** The scope as the WAF compares it, in bytes; {@link #covering} drops one no policy text can spell. */
@@ -47,6 +48,6 @@ public record PathScope(boolean exact, String path) {
 
     /** {@code on path exact "/search"}. */
     public String toPalisade() {
-        return "on path " + (exact ? "exact" : "prefix") + " " + Quoting.string(PolicyText.of(path).orElseThrow());
+        return "on path " + (exact ? "exact" : "prefix") + " " + Quoting.string(ByteText.text(path).orElseThrow());
     }
 }

@@ -15,7 +15,7 @@ import dev.palisade.dsl.seclang.SecLangReader;
 import dev.palisade.dsl.seclang.SecLangSources;
 import dev.palisade.dsl.seclang.SecLangStatement;
 import dev.palisade.dsl.seclang.SecLangStatements;
-import dev.palisade.engine.request.PathNormalizer;
+import dev.palisade.engine.waf.ByteText;
 import dev.palisade.engine.waf.EngineMode;
 import dev.palisade.engine.waf.TargetSpec;
 import java.nio.file.Path;
@@ -133,7 +133,7 @@ public final class LowerWafBlock {
         head.id = rule.id().value().orElse(0);
         head.span = rule.span();
         head.phase = phase;
-        head.message = rule.message().value();
+        head.message = bytes(rule.message().value());
         head.logData = "Matched Data: %{MATCHED_VAR} found within %{MATCHED_VAR_NAME}";
         head.log = true;
         head.disruptive = Disruptive.PASS;
@@ -146,11 +146,11 @@ public final class LowerWafBlock {
                         .orElseGet(() -> action.number().map(n -> n.text()).orElse(""));
                 switch (action.name().text()) {
                     case "severity" -> head.severity = value.toUpperCase(Locale.ROOT);
-                    case "tag" -> head.tags.add(value);
+                    case "tag" -> head.tags.add(bytes(value));
                     case "log" -> head.log = true;
                     case "nolog" -> head.log = false;
-                    case "setvar" -> head.actions.add(new IrWafAction("setvar", value));
-                    case "logdata" -> head.logData = value;
+                    case "setvar" -> head.actions.add(new IrWafAction("setvar", bytes(value)));
+                    case "logdata" -> head.logData = bytes(value);
                     default -> { }
                 }
             }
@@ -227,13 +227,14 @@ public final class LowerWafBlock {
             "ipMatchF");
 
     /**
-     * A policy's text as the WAF compares it. Policies are Unicode (UTF-8 files); the engine sees a
-     * request as bytes, one char each, as ModSecurity does and as SecLang files are read. So
-     * {@code "/café"} must become the chars of its UTF-8 bytes, {@code /caf\u00c3\u00a9}, or it
+     * A policy's text as the WAF holds it. Policies are Unicode (UTF-8 files); the engine sees a
+     * request as bytes, one char each, as ModSecurity does and as SecLang files are read, and the
+     * WAF IR holds bytes throughout. So {@code "/café"} becomes the chars of its UTF-8 bytes, or it
      * would never equal the request's {@code /caf%C3%A9}; ALP's rule paths are encoded the same way.
+     * Messages and tags too, so that every backend writes the IR one way ({@link ByteText}).
      */
     private static String bytes(String text) {
-        return PathNormalizer.toByteString(text);
+        return ByteText.bytes(text);
     }
 
     /** A member written {@code /regex/} selects by pattern. */

@@ -117,7 +117,7 @@ public final class PathNormalizer {
 
     /** The byte-string form of a Unicode text: its UTF-8 bytes, one per char. */
     public static String toByteString(String text) {
-        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        return dev.palisade.engine.waf.ByteText.bytes(text);
     }
 
     /** The Unicode text a byte string spells, for display; bad UTF-8 shows as U+FFFD. */

@@ -1,6 +1,7 @@
 package dev.palisade.proxy.log;
 
 import dev.palisade.engine.decision.Decision;
+import dev.palisade.engine.waf.ByteText;
 import dev.palisade.engine.waf.RuleMatch;
 import dev.palisade.engine.waf.WafResult;
 import java.net.InetSocketAddress;
@@ -200,7 +201,9 @@ public final class DecisionLog {
                     json.startObject()
                             .field("id", match.id())
                             .field("phase", match.phase())
-                            .field("msg", match.message())
+                            // Messages are the WAF's bytes; a policy's "café" reads as café. The matched
+                            // data stays the request's bytes, as ModSecurity logs them and tune reads them.
+                            .field("msg", ByteText.readable(match.message()))
                             .field("data", match.data())
                             .field("severity", match.severity())
                             .startArray("tags");
