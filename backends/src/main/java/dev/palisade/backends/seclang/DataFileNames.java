@@ -10,6 +10,7 @@ import dev.palisade.compiler.ir.waf.IrWafRule;
 import dev.palisade.compiler.waf.WafDataFiles;
 import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
+import dev.palisade.engine.waf.ByteText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,8 @@ final class DataFileNames {
     String argument(String argument, String dataDirectory) {
         return WafDataFiles.names(argument).stream()
                 .map(name -> {
-                    Path resolved = Path.of(dataDirectory).resolve(name.text()).toAbsolutePath().normalize();
+                    Path resolved = Path.of(dataDirectory).resolve(ByteText.readable(name.text())).toAbsolutePath()
+                            .normalize();
                     return copied.getOrDefault(resolved, resolved.toString());
                 })
                 .collect(Collectors.joining(" "));
@@ -84,7 +86,8 @@ final class DataFileNames {
      */
     IrWafRule applied(IrWafRule rule, Path directory) {
         Optional<IrWafOperator> operator = rule.operator().map(o -> WafDataFiles.readsFiles(o.name())
-                ? new IrWafOperator(o.name(), argument(o.argument(), rule.dataDirectory()), o.negated()) : o);
+                ? new IrWafOperator(o.name(), ByteText.bytes(argument(o.argument(), rule.dataDirectory())), o.negated())
+                : o);
         return new IrWafRule(rule.id(), rule.phase(), rule.span(), rule.targets(), rule.transformations(), operator,
                 rule.message(), rule.logData(), rule.severity(), rule.tags(), rule.disruptive(), rule.status(),
                 rule.log(), rule.capture(), rule.multiMatch(), rule.actions(), rule.skipAfter(), rule.skip(),

@@ -6,6 +6,7 @@ import dev.palisade.compiler.ir.waf.IrWafRule;
 import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.dsl.diag.Span;
+import dev.palisade.engine.waf.ByteText;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -121,7 +122,8 @@ public final class WafDataFiles {
 
     private static Optional<Path> resolve(Path directory, String name) {
         try {
-            return Optional.of(directory.resolve(name).toAbsolutePath().normalize());
+            // Names are bytes, as the rule's text is; the file system takes the text they encode.
+            return Optional.of(directory.resolve(ByteText.readable(name)).toAbsolutePath().normalize());
         } catch (InvalidPathException e) {
             return Optional.empty();
         }

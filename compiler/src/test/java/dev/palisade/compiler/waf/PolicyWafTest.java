@@ -61,6 +61,27 @@ class PolicyWafTest {
                 "the exclusion's path is /men%C3%BC");
     }
 
+    /** Inline SecLang is read as SecLang files are, bytes; a data file's name past ASCII still names its file. */
+    @Test
+    void inlineSeclangPastAsciiIsItsUtf8BytesAndNamesItsDataFile() throws Exception {
+        java.nio.file.Files.writeString(directory.resolve("böts.data"), "crème\n");
+        WafInterpreter waf = waf("""
+                policy www {
+                  selector 'app == "www"'
+                  waf {
+                    mode blocking
+                    seclang '''
+                SecRule ARGS:café "@streq brûlée" "id:5001,phase:2,deny,status:418,t:none"
+                SecRule ARGS:dessert "@pmFromFile böts.data" "id:5002,phase:2,deny,status:419,t:none"
+                '''
+                  }
+                }
+                """);
+        assertEquals(OptionalInt.of(418), waf.inspect(get("/?caf%C3%A9=br%C3%BBl%C3%A9e")).interruption());
+        assertEquals(OptionalInt.of(419), waf.inspect(get("/?dessert=cr%C3%A8me")).interruption());
+        assertFalse(waf.inspect(get("/?caf%C3%A9=cr%C3%A8me")).interrupted());
+    }
+
     @Test
     void aCustomRuleDeniesWithItsStatusAndChainsItsWhenLines() {
         WafInterpreter waf = waf("""

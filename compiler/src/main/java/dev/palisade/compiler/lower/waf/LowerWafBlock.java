@@ -79,8 +79,9 @@ public final class LowerWafBlock {
     public static List<SecLangStatement> inlineStatements(WafBlock.SeclangInline inline, Diagnostics diagnostics) {
         // Placed where its first character is, so columns on its first line are the policy's too.
         Span start = inline.text().spanAt(0);
+        // Read as SecLang files are: bytes, one char each (text past ASCII as its UTF-8 bytes).
         String text = "\n".repeat(Math.max(0, start.line() - 1)) + " ".repeat(Math.max(0, start.column() - 1))
-                + inline.text().value();
+                + bytes(inline.text().value());
         return SecLangStatements.of(SecLangReader.read(new SourceFile(inline.span().file(), text), diagnostics),
                 diagnostics);
     }

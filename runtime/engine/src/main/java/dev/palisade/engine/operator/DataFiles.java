@@ -1,5 +1,7 @@
 package dev.palisade.engine.operator;
 
+import dev.palisade.engine.waf.ByteText;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +28,9 @@ final class DataFiles {
                     throw new OperatorArgumentException("operator `@" + operator + "` cannot fetch `" + name
                             + "`: remote data files are not supported", at);
                 }
-                Path file = dataDirectory == null ? Path.of(name) : dataDirectory.resolve(name);
+                // Names are bytes, as the rule's text is; the file system takes the text they encode.
+                String fileName = ByteText.readable(name);
+                Path file = dataDirectory == null ? Path.of(fileName) : dataDirectory.resolve(fileName);
                 String text;
                 try {
                     text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
