@@ -28,6 +28,7 @@ import dev.palisade.dsl.seclang.SecLangSources;
 import dev.palisade.dsl.seclang.SecLangStatement;
 import dev.palisade.dsl.seclang.SecLangStatements;
 import dev.palisade.engine.request.Workload;
+import dev.palisade.engine.waf.ByteText;
 import dev.palisade.engine.waf.EngineMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,8 +72,7 @@ public final class BuildInputs {
             if (!source.name().startsWith("<") && !BuildInput.fromRuleSet(Path.of(source.name()), wafs.values())) {
                 // SecLang is read a byte a char (ISO-8859-1), the sources are UTF-8 text like the
                 // policies: the same bytes, or (not UTF-8) left for the backends to report.
-                utf8(source.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
-                        .ifPresent(text -> sources.putIfAbsent(source.name(), text));
+                ByteText.text(source.text()).ifPresent(text -> sources.putIfAbsent(source.name(), text));
             }
         }
         // Data files are read where each rule is written, so they travel at their paths like the
@@ -127,19 +127,11 @@ public final class BuildInputs {
         }
     }
 
+    /** A data file as text, or empty when it cannot be read or is not UTF-8. */
     private static Optional<String> utf8(Path file) {
         try {
-            return utf8(java.nio.file.Files.readAllBytes(file));
+            return ByteText.text(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
         } catch (java.io.IOException unreadable) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> utf8(byte[] bytes) {
-        try {
-            return Optional.of(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
-        } catch (java.nio.charset.CharacterCodingException notText) {
             return Optional.empty();
         }
     }

@@ -9,6 +9,7 @@ import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.dsl.diag.SourceFile;
 import dev.palisade.dsl.seclang.SecLangReader;
 import dev.palisade.dsl.seclang.SecLangStatements;
+import dev.palisade.engine.waf.ByteText;
 import dev.palisade.engine.waf.EngineMode;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -31,7 +32,7 @@ final class RuleReread {
         if (expected instanceof IrWafRule rule) {
             expected = dataFiles.applied(rule, directory);
         }
-        lower.add(SecLangStatements.of(SecLangReader.read(new SourceFile("<rendered>", asReadFromFile(text)), diagnostics), diagnostics),
+        lower.add(SecLangStatements.of(SecLangReader.read(new SourceFile("<rendered>", ByteText.bytes(text)), diagnostics), diagnostics),
                 directory);
         IrWaf read = lower.finish();
         if (diagnostics.hasErrors()) {
@@ -50,11 +51,6 @@ final class RuleReread {
     }
 
     /** The fields around the first differing character, enough to see which field it is. */
-    /** The text as ModSecurity (and Palisade) read the UTF-8 file: its bytes, one char each. */
-    private static String asReadFromFile(String text) {
-        return new String(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
-
     private static String firstDifference(String want, String got) {
         int at = 0;
         while (at < want.length() && at < got.length() && want.charAt(at) == got.charAt(at)) {
