@@ -71,11 +71,9 @@ final class DataFileNames {
     /** A file operator's argument as written: each file under its name in the output. */
     String argument(String argument, String dataDirectory) {
         return WafDataFiles.names(argument).stream()
-                .map(name -> {
-                    Path resolved = Path.of(dataDirectory).resolve(ByteText.readable(name.text())).toAbsolutePath()
-                            .normalize();
-                    return copied.getOrDefault(resolved, resolved.toString());
-                })
+                .map(name -> WafDataFiles.resolve(Path.of(dataDirectory), name.text())
+                        .map(resolved -> copied.getOrDefault(resolved, resolved.toString()))
+                        .orElse(name.text()))
                 .collect(Collectors.joining(" "));
     }
 

@@ -6,7 +6,7 @@ import dev.palisade.compiler.ir.waf.IrWafRule;
 import dev.palisade.dsl.diag.DiagnosticCode;
 import dev.palisade.dsl.diag.Diagnostics;
 import dev.palisade.dsl.diag.Span;
-import dev.palisade.engine.waf.ByteText;
+import dev.palisade.engine.operator.DataFiles;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -120,10 +120,13 @@ public final class WafDataFiles {
                 "data files are relative to the file the rule is written in; without the file the rule never matches");
     }
 
-    private static Optional<Path> resolve(Path directory, String name) {
+    /**
+     * Where the engine opens data file {@code name} of a rule whose files are relative to
+     * {@code directory}; empty when the name is no path here.
+     */
+    public static Optional<Path> resolve(Path directory, String name) {
         try {
-            // Names are bytes, as the rule's text is; the file system takes the text they encode.
-            return Optional.of(directory.resolve(ByteText.readable(name)).toAbsolutePath().normalize());
+            return Optional.of(DataFiles.path(directory, name).toAbsolutePath().normalize());
         } catch (InvalidPathException e) {
             return Optional.empty();
         }

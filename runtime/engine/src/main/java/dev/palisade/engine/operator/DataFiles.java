@@ -1,7 +1,6 @@
 package dev.palisade.engine.operator;
 
 import dev.palisade.engine.waf.ByteText;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +14,20 @@ import java.util.List;
  * entry per line, bytes as they are (ISO-8859-1), with empty lines and lines starting with
  * {@code #} skipped (ModSecurity v2 {@code msre_op_pmFromFile_param_init}).
  */
-final class DataFiles {
+public final class DataFiles {
 
     private DataFiles() {}
+
+    /**
+     * The file a data file name in an operator's argument opens. Names are bytes, as the rule's
+     * text is; the file system takes the text they encode.
+     *
+     * @param dataDirectory the directory of the file the rule is written in, or null for the working directory
+     */
+    public static Path path(Path dataDirectory, String name) {
+        String fileName = ByteText.readable(name);
+        return dataDirectory == null ? Path.of(fileName) : dataDirectory.resolve(fileName);
+    }
 
     static List<String> lines(String operator, String argument, Path dataDirectory) throws OperatorArgumentException {
         List<String> entries = new ArrayList<>();
@@ -28,9 +38,7 @@ final class DataFiles {
                     throw new OperatorArgumentException("operator `@" + operator + "` cannot fetch `" + name
                             + "`: remote data files are not supported", at);
                 }
-                // Names are bytes, as the rule's text is; the file system takes the text they encode.
-                String fileName = ByteText.readable(name);
-                Path file = dataDirectory == null ? Path.of(fileName) : dataDirectory.resolve(fileName);
+                Path file = path(dataDirectory, name);
                 String text;
                 try {
                     text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
