@@ -2,6 +2,7 @@ package dev.palisade.cli.ftw;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.palisade.engine.waf.ByteText;
 import dev.palisade.engine.waf.WafRequest;
 import dev.palisade.engine.waf.WafResponse;
 import java.io.IOException;
@@ -62,7 +63,7 @@ final class ReflectBackend {
         JsonNode given = spec.path("headers");
         for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> header = it.next();
-            headers.add(new WafRequest.Header(bytes(header.getKey()), bytes(header.getValue().asText())));
+            headers.add(new WafRequest.Header(ByteText.bytes(header.getKey()), ByteText.bytes(header.getValue().asText())));
         }
         byte[] body;
         if (spec.hasNonNull("encodedBody")) {
@@ -111,9 +112,5 @@ final class ReflectBackend {
             }
         }
         return "text/plain; charset=utf-8";
-    }
-
-    private static String bytes(String text) {
-        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 }
